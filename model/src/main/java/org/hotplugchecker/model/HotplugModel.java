@@ -1,0 +1,189 @@
+package org.hotplugchecker.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotplugchecker.model.kernel.ActionKind;
+import org.hotplugchecker.model.kernel.BootState;
+import org.hotplugchecker.model.kernel.CallChain;
+import org.hotplugchecker.model.kernel.HotplugKernel;
+import org.hotplugchecker.model.kernel.KernelAction;
+import org.hotplugchecker.model.kernel.RecordingCallChain;
+import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.state.HotplugState;
+import org.hotplugchecker.model.state.StateLayout;
+import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.model.state.StateVariables;
+import org.hotplugchecker.model.ts.VariableChange;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.ts.PropertySpec;
+import org.hotplugchecker.model.ts.TransitionSystem;
+import org.hotplugchecker.model.ts.TransitionVerdict;
+
+/**
+ * The hotplug model of one topology as a {@link TransitionSystem}: the boot state,
+ * one action instance per (kind, CPU or block) that can ever be enabled, and the
+ * selected properties. Also explains states and steps in kernel terms for traces.
+ */
+public final class HotplugModel implements TransitionSystem {
+  private final Topology topology;
+  private final StateLayout layout;
+  private final HotplugKernel kernel;
+  private final List<KernelAction> actions;
+  private final List<HotplugProperty> properties;
+  private final List<PropertySpec> propertySpecs;
+
+  /** The model of {@code topology} checking every property. */
+  public HotplugModel(Topology topology) {
+    this(topology, List.of(HotplugProperty.values()));
+  }
+
+  /** The model of {@code topology} checking {@code properties}, in that order. */
+  public HotplugModel(Topology topology, List<HotplugProperty> properties) {
+    this.topology = topology;
+    this.layout = new StateLayout(topology);
+    this.kernel = new HotplugKernel(topology);
+    this.actions = List.copyOf(enumerateActions(topology));
+    this.properties = List.copyOf(properties);
+    this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
+  }
+
+  /**
+   * Action instances in a fixed order: kind-major (the order of {@link ActionKind}),
+   * then by CPU/block index. Instances that can never be enabled (hot-plugging a
+   * non-hotplug component, a fault that is off) are left out; they would count zero.
+   */
+  private static List<KernelAction> enumerateActions(Topology t) {
+    List<KernelAction> list = new ArrayList<>();
+    for (ActionKind kind : ActionKind.values()) {
+      if (kind == ActionKind.ADD_MEMORY_FAILS && !t.hasFault(Fault.ADD_MEMORY_FAILS)) {
+        continue;
+      }
+      boolean needsHotplug = kind != ActionKind.CPU_UP && kind != ActionKind.CPU_DOWN
+          && kind != ActionKind.ALLOC_FOR_CPU;
+      var components = kind.target() == ActionKind.Target.CPU ? t.cpus() : t.memory();
+      for (int i = 0; i < components.size(); i++) {
+        if (!needsHotplug || components.get(i).hotplug()) {
+          list.add(new KernelAction(kind, i));
+        }
+      }
+    }
+    return list;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public StateLayout layout() {
+    return layout;
+  }
+
+  public HotplugKernel kernel() {
+    return kernel;
+  }
+
+  /** The action instance with engine id {@code action}. */
+  public KernelAction action(int action) {
+    return actions.get(action);
+  }
+
+  /** All action instances, indexed by engine id. */
+  public List<KernelAction> actions() {
+    return actions;
+  }
+
+  /** The checked properties, in reporting order. */
+  public List<HotplugProperty> hotplugProperties() {
+    return properties;
+  }
+
+  /** A view of packed {@code state} (no copy). */
+  public HotplugState view(long[] state) {
+    return new HotplugState(layout, state);
+  }
+
+  @Override
+  public int stateWords() {
+    return layout.words();
+  }
+
+  @Override
+  public int stateBits() {
+    return layout.bits();
+  }
+
+  @Override
+  public List<long[]> initialStates() {
+    return List.of(BootState.of(topology, layout).words());
+  }
+
+  @Override
+  public int actionCount() {
+    return actions.size();
+  }
+
+  @Override
+  public String actionLabel(int action) {
+    return actions.get(action).label();
+  }
+
+  @Override
+  public boolean successor(long[] state, int action, long[] out) {
+    KernelAction a = actions.get(action);
+    HotplugState before = new HotplugState(layout, state);
+    if (!kernel.enabled(a, before)) {
+      return false;
+    }
+    System.arraycopy(state, 0, out, 0, state.length);
+    kernel.fire(a, new HotplugState(layout, out), CallChain.NONE);
+    return true;
+  }
+
+  @Override
+  public List<PropertySpec> properties() {
+    return propertySpecs;
+  }
+
+  @Override
+  public boolean invariantHolds(int property, long[] state) {
+    return properties.get(property).invariantHolds(new HotplugState(layout, state), kernel);
+  }
+
+  @Override
+  public TransitionVerdict checkTransition(int property, long[] from, int action, long[] to) {
+    if (properties.get(property) != HotplugProperty.ALLOC_LOCAL) {
+      return TransitionVerdict.NOT_APPLICABLE;
+    }
+    KernelAction a = actions.get(action);
+    if (a.kind() != ActionKind.ALLOC_FOR_CPU) {
+      return TransitionVerdict.NOT_APPLICABLE;
+    }
+    Boolean local = HotplugProperty.allocLocal(new HotplugState(layout, from), a.index(), kernel);
+    if (local == null) {
+      return TransitionVerdict.NOT_APPLICABLE;
+    }
+    return local ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
+  }
+
+  /** The kernel functions {@code action} runs from {@code state}, with concrete values. */
+  @Override
+  public List<String> callChain(long[] state, int action) {
+    RecordingCallChain chain = new RecordingCallChain();
+    long[] copy = state.clone();
+    kernel.fire(actions.get(action), new HotplugState(layout, copy), chain);
+    return chain.calls();
+  }
+
+  /** The variables that differ between two packed states. */
+  @Override
+  public List<VariableChange> changes(long[] before, long[] after) {
+    return StateVariables.changes(view(before), view(after));
+  }
+
+  /** Every variable of a packed state. */
+  @Override
+  public List<StateVariable> variables(long[] state) {
+    return StateVariables.of(view(state));
+  }
+}
