@@ -18,13 +18,39 @@ import org.chocosolver.solver.variables.BoolVar;
  */
 final class Cnf {
   private final Model model;
+  private final Lit guard;
   private final Map<List<Long>, Lit> andCache = new HashMap<>();
   private final Map<List<Long>, Lit> iteCache = new HashMap<>();
-  private int gates;
-  private int clauses;
+  private final int[] counters; // gates, clauses; shared with guarded views
 
   Cnf(Model model) {
+    this(model, Lit.TRUE, new int[2]);
+  }
+
+  private Cnf(Model model, Lit guard, int[] counters) {
     this.model = model;
+    this.guard = guard;
+    this.counters = counters;
+  }
+
+  /**
+   * A view whose gates are defined only where {@code guard} holds (each definitional
+   * clause gets {@code !guard}). Gates that only matter when one action is selected then
+   * cost nothing in the (many) search nodes where another action is: unit propagation
+   * does not compute them. Clauses posted through {@link #clause} are not guarded.
+   */
+  Cnf guarded(Lit guard) {
+    return new Cnf(model, guard, counters);
+  }
+
+  private Lit newGate() {
+    return Lit.of(model.boolVar("g" + counters[0]++));
+  }
+
+  private void define(Lit... lits) {
+    List<Lit> c = new ArrayList<>(Arrays.asList(lits));
+    c.add(guard.not());
+    clause(c);
   }
 
   Model model() {
@@ -71,13 +97,14 @@ final class Cnf {
     if (cached != null) {
       return cached;
     }
-    Lit r = Lit.of(model.boolVar("g" + gates++));
+    Lit r = newGate();
     List<Lit> back = new ArrayList<>();
     back.add(r);
     for (Lit l : set) {
-      clause(r.not(), l);
+      define(r.not(), l);
       back.add(l.not());
     }
+    back.add(guard.not());
     clause(back);
     andCache.put(key, r);
     return r;
@@ -115,13 +142,13 @@ final class Cnf {
     if (cached != null) {
       return cached;
     }
-    Lit r = Lit.of(model.boolVar("g" + gates++));
-    clause(c.not(), a.not(), r);
-    clause(c.not(), a, r.not());
-    clause(c, b.not(), r);
-    clause(c, b, r.not());
-    clause(a.not(), b.not(), r);
-    clause(a, b, r.not());
+    Lit r = newGate();
+    define(c.not(), a.not(), r);
+    define(c.not(), a, r.not());
+    define(c, b.not(), r);
+    define(c, b, r.not());
+    define(a.not(), b.not(), r);
+    define(a, b, r.not());
     iteCache.put(key, r);
     return r;
   }
@@ -190,16 +217,16 @@ final class Cnf {
       (l.positive() ? pos : neg).add(l.var());
     }
     model.addClauses(pos.toArray(new BoolVar[0]), neg.toArray(new BoolVar[0]));
-    clauses++;
+    counters[1]++;
   }
 
   /** Number of gate variables created. */
   int gates() {
-    return gates;
+    return counters[0];
   }
 
   /** Number of clauses posted. */
   int clauses() {
-    return clauses;
+    return counters[1];
   }
 }

@@ -126,7 +126,7 @@ public final class HotplugEncoding {
   }
 
   /** The values of a concrete state in the order of {@link SymbolicState#literals()}. */
-  private List<Boolean> bits(HotplugState s) {
+  List<Boolean> bits(HotplugState s) {
     List<Boolean> v = new ArrayList<>();
     for (int n = 0; n < nodes; n++) {
       v.add(s.nodeOnline(n));

@@ -88,8 +88,10 @@ final class Unrolling {
     for (int a = 0; a < actions.size(); a++) {
       Lit sel = selected[t][a];
       SymbolicState work = states.get(t).copy();
+      Cnf local = cnf.guarded(sel);
+      // The guard stays unguarded so that a disabled action is ruled out by propagation.
       cnf.implies(sel, enc.enabled(actions.get(a), work, cnf));
-      enc.fire(actions.get(a), work, cnf);
+      enc.fire(actions.get(a), work, local);
       List<Lit> after = work.literals();
       for (int i = 0; i < after.size(); i++) {
         if (!after.get(i).equals(before.get(i))) {
@@ -106,6 +108,16 @@ final class Unrolling {
       keep.set(keep.size() - 2, next.get(i));
       keep.set(keep.size() - 1, before.get(i).not());
       cnf.clause(keep); // no assigner selected and !x -> !x'
+    }
+  }
+
+  /** Posts that state {@code t} agrees with {@code values} wherever {@code fixed} is set. */
+  void fix(int t, boolean[] fixed, List<Boolean> values) {
+    List<Lit> lits = states.get(t).literals();
+    for (int i = 0; i < lits.size(); i++) {
+      if (fixed[i]) {
+        cnf.assertTrue(values.get(i) ? lits.get(i) : lits.get(i).not());
+      }
     }
   }
 
@@ -196,9 +208,11 @@ final class Unrolling {
     for (int a = 0; a < actions.size(); a++) {
       if (HotplugEncoding.isAlloc(actions.get(a))) {
         int c = actions.get(a).index();
-        events.add(cnf.and(selected[k - 1][a], violation
-            ? enc.allocLocalViolated(before, c, cnf)
-            : enc.allocLocalApplies(before, c, cnf)));
+        Lit sel = selected[k - 1][a];
+        Cnf local = cnf.guarded(sel);
+        events.add(cnf.and(sel, violation
+            ? enc.allocLocalViolated(before, c, local)
+            : enc.allocLocalApplies(before, c, local)));
       }
     }
     return cnf.or(events);
