@@ -1,0 +1,24 @@
+package org.hotplugchecker.cli;
+
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.Progress;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.spec.Spec;
+import org.hotplugchecker.reports.CheckRun;
+
+/** Checks one loaded spec: builds its model, runs the engine, explains the traces. */
+public final class SpecChecker {
+  private final EngineOptions engine;
+
+  /** A checker using {@code engine}. */
+  public SpecChecker(EngineOptions engine) {
+    this.engine = engine;
+  }
+
+  /** Checks {@code spec}'s properties on its topology. */
+  public CheckRun check(Spec spec, Progress progress) {
+    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
+    CheckResult result = engine.check(model, progress);
+    return CheckRun.explain(spec, model, result);
+  }
+}
