@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hotplugchecker.checker.Progress;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.spec.SpecException;
@@ -88,12 +89,13 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     SpecChecker checker = new SpecChecker(engine);
-    boolean showProgress = progress != null ? progress : ProgressPrinter.stderrIsTerminal();
+    boolean terminal = ProgressPrinter.stderrIsTerminal();
+    boolean showProgress = progress != null ? progress : terminal;
     Map<RunStatus, Integer> tally = new EnumMap<>(RunStatus.class);
     RunStatus worst = RunStatus.PASSED;
     for (Spec spec : specs) {
-      ProgressPrinter printer = new ProgressPrinter(err, showProgress, spec.name());
-      CheckRun run = checker.check(spec, showProgress ? printer : org.hotplugchecker.checker.Progress.NONE);
+      ProgressPrinter printer = new ProgressPrinter(err, terminal, spec.name());
+      CheckRun run = checker.check(spec, showProgress ? printer : Progress.NONE);
       printer.finish();
       print(run, run.spec() != specs.get(0), out, err);
       tally.merge(run.status(), 1, Integer::sum);
