@@ -180,6 +180,37 @@ class CheckCommandTest {
   }
 
   @Test
+  void aViolationInTheBootStateHasLengthZeroAndNoSteps() throws IOException {
+    // Generic arch keeps firmware's node 2 for CPU 2, but node 2 has no pgdat at boot.
+    Path spec = write("s2.yaml", """
+        arch: generic
+        kernel: v5.0
+        nodes: 3
+        cpus:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+          - {home: 2, boot: false, hotplug: true}
+        memory:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        expect:
+          cpu_node_has_pgdat: violated@0
+        """);
+    CliRun json = CliRun.of("check", "--format", "json", "--property", "cpu_node_has_pgdat",
+        spec.toString());
+    assertEquals(ExitCode.OK, json.exitCode(), json::toString);
+    JsonNode p = json.json().at("/properties/cpu_node_has_pgdat");
+    assertEquals(0, p.get("length").asInt());
+    assertEquals(0, p.at("/trace/steps").size());
+    assertEquals(2, p.at("/trace/initial/cpu_to_node(2)").asInt());
+    assertFalse(p.at("/trace/initial/NODE_DATA(2)").asBoolean());
+    CliRun text = CliRun.of("check", "--property", "cpu_node_has_pgdat", spec.toString());
+    assertTrue(text.out().contains("violated (initial state)"), text::toString);
+    assertTrue(text.out().contains("cpu_node_has_pgdat is violated in the initial state:"),
+        text::toString);
+  }
+
+  @Test
   void aSpecThatHoldsWithoutExpectationsExitsZero() throws IOException {
     CliRun run = CliRun.of("check", s1("fixed.yaml", "v5.0", "").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
