@@ -93,11 +93,13 @@ final class CheckCommand implements Callable<Integer> {
     boolean showProgress = progress != null ? progress : terminal;
     Map<RunStatus, Integer> tally = new EnumMap<>(RunStatus.class);
     RunStatus worst = RunStatus.PASSED;
+    boolean first = true;
     for (Spec spec : specs) {
       ProgressPrinter printer = new ProgressPrinter(err, terminal, spec.name());
       CheckRun run = checker.check(spec, showProgress ? printer : Progress.NONE);
       printer.finish();
-      print(run, run.spec() != specs.get(0), out, err);
+      print(run, !first, out, err);
+      first = false;
       tally.merge(run.status(), 1, Integer::sum);
       worst = worst.worst(run.status());
     }
