@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +24,10 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static String render(List<SpecRun> runs, ObjectNode results, Matrix matrix) {
+  static String render(ObjectNode results, Matrix matrix) {
     ObjectNode data = F.objectNode();
     data.set("results", results);
-    data.set("matrix", matrixJson(runs, matrix));
+    data.set("matrix", matrixJson(matrix));
     String json;
     try {
       json = new ObjectMapper().writeValueAsString(data);
@@ -47,13 +44,7 @@ final class HtmlReport {
     return template.substring(0, at) + json + template.substring(at + DATA_MARK.length());
   }
 
-  private static ArrayNode matrixJson(List<SpecRun> runs, Matrix matrix) {
-    Map<String, Integer> indexBySpec = new java.util.HashMap<>();
-    Map<SpecRun, Integer> indexByRun = new IdentityHashMap<>();
-    for (int i = 0; i < runs.size(); i++) {
-      indexByRun.put(runs.get(i), i);
-      indexBySpec.putIfAbsent(runs.get(i).spec().name(), i);
-    }
+  private static ArrayNode matrixJson(Matrix matrix) {
     ArrayNode groups = F.arrayNode();
     for (Matrix.Group g : matrix.groups()) {
       ObjectNode go = groups.addObject();
@@ -65,7 +56,7 @@ final class HtmlReport {
         ObjectNode ro = rows.addObject();
         ro.put("kernel", r.kernel());
         ro.put("spec", r.spec());
-        ro.put("specIndex", indexBySpec.getOrDefault(r.spec(), -1));
+        ro.put("specIndex", r.run());
         ArrayNode cells = ro.putArray("cells");
         for (Optional<Outcome> c : r.cells()) {
           if (c.isEmpty()) {

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,9 +73,7 @@ public final class ItfTraceReader {
       throw new IOException(where + ": a state must be an object");
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = s.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : s.properties()) {
       if (f.getKey().equals("#meta")) {
         continue;
       }
@@ -150,9 +147,7 @@ public final class ItfTraceReader {
       throw new IOException(where + ": expected an object");
     }
     Map<String, Object> m = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : v.properties()) {
       m.put(f.getKey(), value(f.getValue(), where + "." + f.getKey()));
     }
     return m;

@@ -35,38 +35,40 @@ record Matrix(List<Group> groups) {
    *
    * @param kernel the kernel variant
    * @param spec the spec name
+   * @param run the index of the spec's run in the list the matrix was made of
    * @param cells one per column; empty when the spec does not check that property
    */
-  record Row(String kernel, String spec, List<Optional<Outcome>> cells) {}
+  record Row(String kernel, String spec, int run, List<Optional<Outcome>> cells) {}
 
   static Matrix of(List<SpecRun> runs) {
     // Same machine, any kernel: compare topologies with the kernel normalised away.
-    Map<Topology, List<SpecRun>> byShape = new LinkedHashMap<>();
-    for (SpecRun r : runs) {
-      Topology key = r.spec().topology().withKernel(KernelVariant.values()[0]);
-      byShape.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    Map<Topology, List<Integer>> byShape = new LinkedHashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      Topology key = runs.get(i).spec().topology().withKernel(KernelVariant.values()[0]);
+      byShape.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     List<Group> groups = new ArrayList<>();
-    for (Map.Entry<Topology, List<SpecRun>> e : byShape.entrySet()) {
-      groups.add(group(e.getKey(), e.getValue()));
+    for (Map.Entry<Topology, List<Integer>> e : byShape.entrySet()) {
+      groups.add(group(e.getKey(), runs, e.getValue()));
     }
     return new Matrix(List.copyOf(groups));
   }
 
-  private static Group group(Topology shape, List<SpecRun> runs) {
-    List<String> properties = runs.stream()
+  private static Group group(Topology shape, List<SpecRun> all, List<Integer> members) {
+    List<String> properties = members.stream().map(all::get)
         .flatMap(r -> r.outcomes().stream().map(Outcome::property))
         .distinct()
         .sorted(Comparator.comparingInt(Matrix::modelOrder))
         .toList();
-    List<SpecRun> sorted = new ArrayList<>(runs);
-    sorted.sort(Comparator.comparing((SpecRun r) -> r.spec().topology().kernel())
-        .thenComparing(r -> r.spec().name()));
+    List<Integer> sorted = new ArrayList<>(members);
+    sorted.sort(Comparator.comparing((Integer i) -> all.get(i).spec().topology().kernel())
+        .thenComparing(i -> all.get(i).spec().name()));
     List<Row> rows = new ArrayList<>();
-    for (SpecRun r : sorted) {
+    for (int index : sorted) {
+      SpecRun r = all.get(index);
       Map<String, Outcome> byName = r.outcomes().stream()
           .collect(Collectors.toMap(Outcome::property, o -> o));
-      rows.add(new Row(r.spec().topology().kernel().specName(), r.spec().name(),
+      rows.add(new Row(r.spec().topology().kernel().specName(), r.spec().name(), index,
           properties.stream().map(p -> Optional.ofNullable(byName.get(p))).toList()));
     }
     return new Group(title(shape), properties, List.copyOf(rows));

@@ -36,7 +36,7 @@ public final class ReportWriter {
     Path matrixFile = dir.resolve("matrix.md");
     writeString(matrixFile, matrix.markdown());
     Path html = dir.resolve("index.html");
-    writeString(html, HtmlReport.render(runs, results, matrix));
+    writeString(html, HtmlReport.render(results, matrix));
     return new ReportFiles(dir, resultsFile, junit, matrixFile, html, List.copyOf(traces));
   }
 

@@ -55,7 +55,7 @@ final class ResultsJson {
     o.put("millis", r.millis());
     ObjectNode stats = o.putObject("stats");
     for (Map.Entry<String, Number> e : r.stats().entrySet()) {
-      stats.put(e.getKey(), e.getValue().doubleValue() == e.getValue().longValue()
+      stats.set(e.getKey(), e.getValue().doubleValue() == e.getValue().longValue()
           ? F.numberNode(e.getValue().longValue()) : F.numberNode(e.getValue().doubleValue()));
     }
     ArrayNode props = o.putArray("properties");

@@ -128,6 +128,22 @@ class ChromiumReportTest {
   }
 
   @Test
+  void bootViolationsAndSameNamedSpecsLinkToTheirOwnTraces() throws Exception {
+    assumeChromium();
+    // s2 generic v5.0 violates cpu_node_has_pgdat in its boot state (counts.json: violated@0)
+    List<SpecRun> runs = List.of(Runs.run("dup", Runs.s2(Arch.GENERIC, KernelVariant.V5_0)),
+        Runs.run("dup", Runs.s1(Arch.X86, KernelVariant.V4_19)));
+    ReportFiles files = new ReportWriter().write(dir.resolve("reports"), runs);
+    String dom = run(List.of("--dump-dom", files.html().toUri().toString()));
+    String boot = viewer(dom, "trace-0-cpu_node_has_pgdat");
+    assertEquals(1, count(boot, "<tr class=\"step"));
+    assertTrue(boot.contains("<tr class=\"step violating\" data-step=\"0\">"), boot);
+    assertEquals(5, count(viewer(dom, "trace-1-cpu_node_has_pgdat"), "<tr class=\"step"));
+    assertTrue(dom.contains("href=\"#trace-0-cpu_node_has_pgdat\">violated (0)<"));
+    assertTrue(dom.contains("href=\"#trace-1-cpu_node_has_pgdat\">violated (4)<"));
+  }
+
+  @Test
   void markupInNamesIsShownAsText() throws Exception {
     assumeChromium();
     String evil = "<img src=x onerror=\"document.title='pwned'\">";

@@ -17,7 +17,7 @@ class HtmlReportTest {
 
   static String render(List<SpecRun> runs) {
     TraceFiles files = new TraceFiles(runs);
-    return HtmlReport.render(runs, ResultsJson.build(runs, files), Matrix.of(runs));
+    return HtmlReport.render(ResultsJson.build(runs, files), Matrix.of(runs));
   }
 
   private static JsonNode embedded(String html) throws Exception {
