@@ -1,0 +1,120 @@
+package org.hotplugchecker.reports.files;
+
+import static org.hotplugchecker.reports.files.JsonValues.F;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.PropertyResult;
+import org.hotplugchecker.checker.trace.Trace;
+import org.hotplugchecker.checker.trace.TraceStep;
+import org.hotplugchecker.model.spec.Spec;
+import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.model.ts.VariableChange;
+
+/**
+ * The content of {@code results.json}: per spec its topology and run statistics, per
+ * property its verdict, the run's counts, time and engine, whether it is as expected
+ * and, when violated, the trace (initial state, then each step's action, call chain
+ * and changed variables).
+ */
+final class ResultsJson {
+  /** Identifies the document; bump {@link #VERSION} on incompatible changes. */
+  static final String FORMAT = "hotplug-checker-results";
+  static final int VERSION = 1;
+
+  private ResultsJson() {}
+
+  static ObjectNode build(List<SpecRun> runs, TraceFiles traceFiles) {
+    ObjectNode root = F.objectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    ArrayNode specs = root.putArray("specs");
+    for (int i = 0; i < runs.size(); i++) {
+      specs.add(spec(i, runs.get(i), traceFiles));
+    }
+    return root;
+  }
+
+  private static ObjectNode spec(int index, SpecRun run, TraceFiles traceFiles) {
+    Spec spec = run.spec();
+    CheckResult r = run.result();
+    ObjectNode o = F.objectNode();
+    o.put("name", spec.name());
+    o.put("file", String.valueOf(spec.file()));
+    o.put("description", spec.description());
+    o.set("topology", JsonValues.topology(spec.topology()));
+    o.put("engine", r.engine());
+    o.put("states", r.states());
+    o.put("transitions", r.transitions());
+    o.put("depth", r.depth());
+    o.put("complete", r.complete());
+    r.stopReason().ifPresentOrElse(s -> o.put("stopReason", s), () -> o.putNull("stopReason"));
+    o.put("millis", r.millis());
+    ObjectNode stats = o.putObject("stats");
+    for (Map.Entry<String, Number> e : r.stats().entrySet()) {
+      stats.set(e.getKey(), e.getValue().doubleValue() == e.getValue().longValue()
+          ? F.numberNode(e.getValue().longValue()) : F.numberNode(e.getValue().doubleValue()));
+    }
+    ArrayNode props = o.putArray("properties");
+    List<Outcome> outcomes = run.outcomes();
+    for (int p = 0; p < outcomes.size(); p++) {
+      props.add(property(r, r.properties().get(p), outcomes.get(p), run, index, traceFiles));
+    }
+    return o;
+  }
+
+  private static ObjectNode property(CheckResult r, PropertyResult p, Outcome outcome,
+      SpecRun run, int index, TraceFiles traceFiles) {
+    ObjectNode o = F.objectNode();
+    o.put("name", p.property().name());
+    o.put("kind", p.property().kind().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("description", p.property().description());
+    o.put("verdict", p.verdict().specName());
+    if (p.length() >= 0) {
+      o.put("length", p.length());
+    } else {
+      o.putNull("length");
+    }
+    outcome.expected().ifPresentOrElse(e -> o.put("expected", e.toString()),
+        () -> o.putNull("expected"));
+    o.put("asExpected", outcome.asExpected());
+    o.put("detail", p.detail());
+    // One run checks every property of a spec at once, so these are the run's figures.
+    o.put("engine", r.engine());
+    o.put("states", r.states());
+    o.put("transitions", r.transitions());
+    o.put("millis", r.millis());
+    run.trace(p.property().name()).ifPresentOrElse(
+        t -> o.set("trace", trace(t, traceFiles.of(index, p.property().name()).orElse(null))),
+        () -> o.putNull("trace"));
+    return o;
+  }
+
+  static ObjectNode trace(Trace t, String itfFile) {
+    ObjectNode o = F.objectNode();
+    o.put("itf", itfFile);
+    o.put("length", t.length());
+    ObjectNode initial = o.putObject("initial");
+    for (StateVariable v : t.initial()) {
+      initial.set(v.name(), JsonValues.value(v.value()));
+    }
+    ArrayNode steps = o.putArray("steps");
+    for (TraceStep s : t.steps()) {
+      ObjectNode step = steps.addObject();
+      step.put("number", s.number());
+      step.put("action", s.action());
+      ArrayNode chain = step.putArray("callChain");
+      s.callChain().forEach(chain::add);
+      ArrayNode changes = step.putArray("changes");
+      for (VariableChange c : s.changes()) {
+        changes.addObject().put("variable", c.name())
+            .<ObjectNode>set("before", JsonValues.value(c.before()))
+            .set("after", JsonValues.value(c.after()));
+      }
+    }
+    return o;
+  }
+}
