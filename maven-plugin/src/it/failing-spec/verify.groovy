@@ -2,8 +2,9 @@
 // after writing the reports.
 def log = new File(basedir, 'build.log').text
 assert log.contains("spec 's1-x86-v4.19'")
-assert log.contains("property 'cpu_node_has_pgdat' is violated (4), expected holds or vacuous")
-assert log.contains("property 'no_oops' is violated (5), expected holds or vacuous")
+assert log.contains("property 'cpu_node_has_pgdat' is violated (4 steps), expected holds or vacuous")
+assert log.contains("property 'no_oops' is violated (5 steps), expected holds or vacuous")
+assert log =~ /\[ERROR\] +\S+ cpu_node_has_pgdat +violated \(4 steps\)/
 assert log.contains('counterexample: 1. ')
 assert log.contains('remove_memory(1)')
 assert log.contains('BUILD FAILURE')

@@ -1,5 +1,6 @@
 package org.hotplugchecker.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import org.hotplugchecker.model.spec.SpecLoader;
 import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.PropertyOutcome;
 import org.hotplugchecker.reports.RunStatus;
+import org.hotplugchecker.reports.SpecFiles;
+import org.hotplugchecker.reports.files.ReportFiles;
+import org.hotplugchecker.reports.files.ReportWriter;
 import org.hotplugchecker.reports.cli.JsonRenderer;
 import org.hotplugchecker.reports.cli.TextRenderer;
 import picocli.CommandLine.Command;
@@ -70,6 +74,11 @@ final class CheckCommand implements Callable<Integer> {
           + "stderr is a terminal).")
   Boolean progress;
 
+  @Option(names = "--reports", paramLabel = "DIR",
+      description = "Also write the report files (results.json, traces/*.itf.json, junit.xml, "
+          + "matrix.md, index.html) into DIR, created if needed (default: no report files).")
+  Path reportsDirectory;
+
   @Override
   public Integer call() {
     PrintWriter out = commandSpec.commandLine().getOut();
@@ -79,7 +88,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(commandSpec.commandLine(), problem);
     }
     List<HotplugProperty> only = propertyFilter();
-    List<Path> files = SpecFiles.expand(specArguments);
+    List<Path> files = SpecFiles.defaults().expand(specArguments);
     if (files.isEmpty()) {
       throw new ParameterException(commandSpec.commandLine(),
           "no spec files (*.yaml, *.yml, *.json) in " + specArguments);
@@ -92,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean terminal = ProgressPrinter.stderrIsTerminal();
     boolean showProgress = progress != null ? progress : terminal;
     Map<RunStatus, Integer> tally = new EnumMap<>(RunStatus.class);
-    RunStatus worst = RunStatus.PASSED;
+    List<CheckRun> runs = new ArrayList<>();
     boolean first = true;
     for (Spec spec : specs) {
       ProgressPrinter printer = new ProgressPrinter(err, terminal, spec.name());
@@ -101,7 +110,7 @@ final class CheckCommand implements Callable<Integer> {
       print(run, !first, out, err);
       first = false;
       tally.merge(run.status(), 1, Integer::sum);
-      worst = worst.worst(run.status());
+      runs.add(run);
     }
     if (specs.size() > 1 && format != Format.JSON) {
       out.println((format == Format.TEXT ? "\n" : "") + specs.size() + " specs: "
@@ -110,7 +119,23 @@ final class CheckCommand implements Callable<Integer> {
           + tally.getOrDefault(RunStatus.INCOMPLETE, 0) + " incomplete");
     }
     out.flush();
-    return ExitCode.of(worst);
+    if (reportsDirectory != null && !writeReports(runs, err)) {
+      return ExitCode.INCOMPLETE;
+    }
+    return ExitCode.of(CheckRun.status(runs));
+  }
+
+  /** Writes the report files; false (after one line on stderr) when that fails. */
+  private boolean writeReports(List<CheckRun> runs, PrintWriter err) {
+    try {
+      ReportFiles files = new ReportWriter().write(reportsDirectory, runs);
+      // stderr: stdout stays the chosen format only (one JSON object per line for json).
+      err.println("reports: " + files.html());
+      return true;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("cannot write reports to " + reportsDirectory + ": " + e.getMessage());
+      return false;
+    }
   }
 
   private List<HotplugProperty> propertyFilter() {

@@ -329,4 +329,33 @@ class CheckCommandTest {
     run.json(); // stdout is still exactly one JSON object
     assertNotEquals(ExitCode.USAGE, run.exitCode());
   }
+
+  @Test
+  void reportsOptionWritesTheReportFilesAndKeepsStdoutClean() throws IOException {
+    Path oops = s1("old.yaml", "v4.19", "expect:\n  cpu_node_has_pgdat: violated@4\n"
+        + "  no_oops: violated@5\n");
+    Path fixed = s1("fixed.yaml", "v5.0", "");
+    Path reports = dir.resolve("out/reports");
+    CliRun run = CliRun.of("check", "--format", "json", "--no-progress", "--reports",
+        reports.toString(), oops.toString(), fixed.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals(2, run.jsonLines().size(), run::toString);
+    assertTrue(run.err().contains("reports: " + reports.resolve("index.html")), run::toString);
+    for (String f : List.of("results.json", "junit.xml", "matrix.md", "index.html",
+        "traces/old-no_oops.itf.json", "traces/old-cpu_node_has_pgdat.itf.json")) {
+      assertTrue(Files.isRegularFile(reports.resolve(f)), f);
+    }
+    JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(reports.resolve("results.json").toFile());
+    assertEquals("passed", results.get("status").asText());
+    assertEquals(2, results.get("specs").size());
+  }
+
+  @Test
+  void withoutReportsOptionNoReportFilesAreWritten() throws IOException {
+    Path spec = s1("s1.yaml", "v5.0", "");
+    CliRun run = CliRun.of("check", "--format", "summary", "--no-progress", spec.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertFalse(run.err().contains("reports:"), run::toString);
+  }
 }

@@ -2,14 +2,16 @@ package org.hotplugchecker.maven;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.hotplugchecker.reports.files.Outcome;
-import org.hotplugchecker.reports.files.SpecRun;
-import org.hotplugchecker.reports.files.TraceText;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
+import org.hotplugchecker.reports.RunStatus;
+import org.hotplugchecker.reports.cli.TextRenderer;
 
 /**
- * Decides what the build says about checked specs: one log line per spec and per
- * property, and the failure message naming every spec and property that is not as
- * expected, with the first steps of its counterexample.
+ * What the build says about checked specs: the failure message naming every spec and
+ * property that is not as expected, with the first steps of its counterexample, and every
+ * spec a resource limit left undecided. The judging itself is {@link CheckRun#status}'s,
+ * the same as the command line's exit code.
  */
 final class BuildVerdict {
   /** Steps of a counterexample quoted in the failure message. */
@@ -17,38 +19,37 @@ final class BuildVerdict {
 
   private BuildVerdict() {}
 
-  /** E.g. {@code s1-x86-v4.19 (x86, v4.19): 19 states, 76 transitions, 12 ms, explicit}. */
-  static String specLine(SpecRun run) {
-    var r = run.result();
-    return run.spec().name() + " (" + run.spec().topology().arch() + ", "
-        + run.spec().topology().kernel() + "): " + r.states() + " states, " + r.transitions()
-        + " transitions, " + r.millis() + " ms, " + r.engine()
-        + (r.complete() ? "" : ", INCOMPLETE: " + r.stopReason().orElse("stopped early"));
-  }
-
-  /** E.g. {@code   cpu_node_has_pgdat: violated (4), expected violated@4 - ok}. */
-  static String propertyLine(Outcome o) {
-    return "  " + o.property() + ": " + o.verdictText() + ", expected " + o.expectedText()
-        + (o.asExpected() ? " - ok" : " - NOT AS EXPECTED");
-  }
-
-  /** The failure message for {@code runs}, or empty when every property is as expected. */
-  static String failureMessage(List<SpecRun> runs, String reportsHint) {
+  /** The failure message for {@code runs}, or empty when the build may pass. */
+  static String failureMessage(List<CheckRun> runs, String reportsHint) {
     List<String> lines = new ArrayList<>();
-    for (SpecRun run : runs) {
-      for (Outcome o : run.unexpected()) {
+    for (CheckRun run : runs) {
+      for (PropertyOutcome o : run.failures()) {
         String line = "spec '" + run.spec().name() + "' (" + run.spec().file() + "): property '"
-            + o.property() + "' is " + o.verdictText() + ", expected " + o.expectedText();
-        line += run.trace(o.property())
-            .map(t -> "; counterexample: " + TraceText.firstSteps(t, QUOTED_STEPS))
+            + o.name() + "' is " + TextRenderer.verdictText(o) + ", expected " + o.expectedText();
+        line += o.trace()
+            .map(t -> "; counterexample: " + TextRenderer.firstSteps(t, QUOTED_STEPS))
             .orElse("");
         lines.add(line);
+      }
+    }
+    int failed = lines.size();
+    for (CheckRun run : runs) {
+      if (run.status() == RunStatus.INCOMPLETE) {
+        lines.add("spec '" + run.spec().name() + "' (" + run.spec().file() + "): "
+            + run.result().stopReason().orElse("a resource limit was hit")
+            + ", so some properties are unknown");
       }
     }
     if (lines.isEmpty()) {
       return "";
     }
-    return lines.size() + (lines.size() == 1 ? " property is" : " properties are")
-        + " not as expected:\n" + String.join("\n", lines) + "\n" + reportsHint;
+    String head = failed == 0 ? ""
+        : failed + (failed == 1 ? " property is" : " properties are") + " not as expected";
+    int incomplete = lines.size() - failed;
+    if (incomplete > 0) {
+      head += (head.isEmpty() ? "" : "; ") + incomplete
+          + (incomplete == 1 ? " spec was" : " specs were") + " not checked to the end";
+    }
+    return head + ":\n" + String.join("\n", lines) + "\n" + reportsHint;
   }
 }

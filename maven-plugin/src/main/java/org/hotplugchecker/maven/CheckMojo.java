@@ -15,16 +15,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.spec.SpecException;
 import org.hotplugchecker.model.spec.SpecLoader;
-import org.hotplugchecker.reports.files.Outcome;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
+import org.hotplugchecker.reports.SpecFiles;
+import org.hotplugchecker.reports.cli.TextRenderer;
 import org.hotplugchecker.reports.files.ReportFiles;
 import org.hotplugchecker.reports.files.ReportWriter;
-import org.hotplugchecker.reports.files.SpecRun;
 
 /**
  * Checks every hotplug spec of the project and writes the reports (results.json, ITF
  * traces, junit.xml, matrix.md, index.html). The build fails when a property is not
- * as its spec expects (a violation of a property with no expectation included), and
- * when a spec file is invalid.
+ * as its spec expects (a violation of a property with no expectation included), when a
+ * resource limit leaves a property unknown, and when a spec file is invalid: the same
+ * judgement as the command line's exit code ({@link CheckRun#status}).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -62,8 +65,6 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "hotplug.skip", defaultValue = "false")
   private boolean skip;
 
-  static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -83,7 +84,7 @@ public class CheckMojo extends AbstractMojo {
     }
     List<Path> files = findSpecs(dir);
     if (files.isEmpty()) {
-      getLog().warn("no spec files in " + dir + " match " + patterns(includes, DEFAULT_INCLUDES));
+      getLog().warn("no spec files in " + dir + " match " + patterns(includes, SpecFiles.DEFAULT_INCLUDES));
       return;
     }
     // Load everything first: a bad spec fails the build before any time is spent checking.
@@ -98,18 +99,12 @@ public class CheckMojo extends AbstractMojo {
     }
     getLog().info("checking " + specs.size() + " hotplug spec(s) with the " + engine + " engine");
     SpecCheck check = new SpecCheck(eng);
-    List<SpecRun> runs = new ArrayList<>();
+    List<CheckRun> runs = new ArrayList<>();
+    TextRenderer text = new TextRenderer();
     for (Spec spec : specs) {
-      SpecRun run = check.run(spec);
+      CheckRun run = check.run(spec);
       runs.add(run);
-      getLog().info(BuildVerdict.specLine(run));
-      for (Outcome o : run.outcomes()) {
-        if (o.asExpected()) {
-          getLog().info(BuildVerdict.propertyLine(o));
-        } else {
-          getLog().error(BuildVerdict.propertyLine(o));
-        }
-      }
+      log(run, text);
     }
     ReportFiles reports;
     try {
@@ -129,9 +124,26 @@ public class CheckMojo extends AbstractMojo {
     getLog().warn(failure);
   }
 
+  /** The command line's text lines: a header, then one marked line per property. */
+  private void log(CheckRun run, TextRenderer text) {
+    getLog().info(text.header(run));
+    List<PropertyOutcome> outcomes = run.outcomes();
+    int width = outcomes.stream().mapToInt(o -> o.name().length()).max().orElse(0);
+    for (PropertyOutcome o : outcomes) {
+      String line = "  " + text.propertyLine(o, width);
+      if (o.failed()) {
+        getLog().error(line);
+      } else if (o.vacuousWithoutExpectation() || !o.decided()) {
+        getLog().warn(line);
+      } else {
+        getLog().info(line);
+      }
+    }
+  }
+
   private List<Path> findSpecs(Path dir) throws MojoExecutionException {
     try {
-      return new SpecFiles(patterns(includes, DEFAULT_INCLUDES), patterns(excludes, List.of()))
+      return new SpecFiles(patterns(includes, SpecFiles.DEFAULT_INCLUDES), patterns(excludes, List.of()))
           .scan(dir);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot list spec files in " + dir + ": "

@@ -3,7 +3,7 @@ package org.hotplugchecker.maven;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.spec.Spec;
-import org.hotplugchecker.reports.files.SpecRun;
+import org.hotplugchecker.reports.CheckRun;
 
 /** Checks one spec: builds its model, runs the engine and explains the counterexamples. */
 final class SpecCheck {
@@ -13,9 +13,9 @@ final class SpecCheck {
     this.engine = engine;
   }
 
-  SpecRun run(Spec spec) {
+  CheckRun run(Spec spec) {
     HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
     CheckResult result = engine.check(model);
-    return SpecRun.explain(spec, result, model);
+    return CheckRun.explain(spec, model, result);
   }
 }

@@ -12,8 +12,8 @@ import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.topology.Topology;
-import org.hotplugchecker.reports.files.Outcome;
-import org.hotplugchecker.reports.files.SpecRun;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
 
 class BuildVerdictProperties {
   private static final SpecCheck CHECK = BuildVerdictTest.CHECK;
@@ -28,11 +28,11 @@ class BuildVerdictProperties {
   void failureMessageListsExactlyTheUnexpected(@ForAll("topologies") Topology t) {
     Spec spec = new Spec(Path.of("r.yaml"), "r", "", t, List.of(HotplugProperty.values()),
         java.util.Map.of());
-    SpecRun run = CHECK.run(spec);
+    CheckRun run = CHECK.run(spec);
     String msg = BuildVerdict.failureMessage(List.of(run), "x");
-    assertEquals(run.unexpected().isEmpty(), msg.isEmpty());
-    for (Outcome o : run.outcomes()) {
-      assertEquals(!o.asExpected(), msg.contains("property '" + o.property() + "'"), o.property());
+    assertEquals(run.failures().isEmpty(), msg.isEmpty());
+    for (PropertyOutcome o : run.outcomes()) {
+      assertEquals(o.failed(), msg.contains("property '" + o.name() + "'"), o.name());
     }
   }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hotplugchecker.model.spec.SpecException;
 import org.hotplugchecker.model.spec.SpecLoader;
-import org.hotplugchecker.reports.files.SpecRun;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.Test;
 
 class BuildVerdictTest {
@@ -27,7 +29,7 @@ class BuildVerdictTest {
 
   static final SpecCheck CHECK = new SpecCheck(Engines.of("explicit", 1));
 
-  static SpecRun check(String yaml) throws SpecException {
+  static CheckRun check(String yaml) throws SpecException {
     return CHECK.run(new SpecLoader().parse(Path.of("s1.yaml"), yaml));
   }
 
@@ -36,11 +38,11 @@ class BuildVerdictTest {
     String msg = BuildVerdict.failureMessage(List.of(check(S1_V419)), "see index.html");
     assertTrue(msg.startsWith("2 properties are not as expected:\n"), msg);
     assertTrue(msg.contains("spec 's1-x86-v4.19' (s1.yaml): property 'cpu_node_has_pgdat' is "
-        + "violated (4), expected holds or vacuous; counterexample: 1. "), msg);
+        + "violated (4 steps), expected holds or vacuous; counterexample: 1. "), msg);
     assertTrue(msg.contains("2. remove_memory(1) \u2192 arch_remove_memory \u2192 "
         + "try_offline_node(1); 3. cpu_down(1)"), msg);
     assertTrue(msg.contains("... (4 steps)"), msg);
-    assertTrue(msg.contains("property 'no_oops' is violated (5)"), msg);
+    assertTrue(msg.contains("property 'no_oops' is violated (5 steps)"), msg);
     assertTrue(msg.endsWith("see index.html"), msg);
   }
 
@@ -55,18 +57,18 @@ class BuildVerdictTest {
     String yaml = S1_V419 + "expect:\n  cpu_node_has_pgdat: violated@3\n  no_oops: violated@5\n";
     String msg = BuildVerdict.failureMessage(List.of(check(yaml)), "x");
     assertTrue(msg.startsWith("1 property is not as expected:\n"), msg);
-    assertTrue(msg.contains("'cpu_node_has_pgdat' is violated (4), expected violated@3"), msg);
+    assertTrue(msg.contains("'cpu_node_has_pgdat' is violated (4 steps), expected violated@3"), msg);
   }
 
   @Test
-  void logLines() throws SpecException {
-    SpecRun run = check(S1_V419);
-    assertTrue(BuildVerdict.specLine(run).startsWith(
-        "s1-x86-v4.19 (x86, v4.19): 19 states, 76 transitions, "), BuildVerdict.specLine(run));
-    assertEquals("  cpu_node_has_pgdat: violated (4), expected holds or vacuous - NOT AS EXPECTED",
-        BuildVerdict.propertyLine(run.outcomes().get(0)));
-    assertEquals("  no_dangling_links: holds, expected holds or vacuous - ok",
-        BuildVerdict.propertyLine(run.outcomes().get(2)));
+  void aResourceLimitFailsTheBuildAsIncomplete() throws SpecException {
+    String yaml = S1_V419.replace("v4.19", "v5.0");
+    SpecCheck limited = new SpecCheck(ts -> new ExplicitExplorer().explore(ts,
+        ExplorerOptions.defaults().withMaxStates(3)));
+    CheckRun run = limited.run(new SpecLoader().parse(Path.of("s1.yaml"), yaml));
+    String msg = BuildVerdict.failureMessage(List.of(run), "x");
+    assertEquals("1 spec was not checked to the end:\nspec 's1-x86-v5.0' (s1.yaml): "
+        + "state limit of 3 reached, so some properties are unknown\nx", msg);
   }
 
   @Test

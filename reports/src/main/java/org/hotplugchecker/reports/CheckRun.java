@@ -14,14 +14,20 @@ import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
  * One spec checked by one engine: the input, the engine's result and every
- * counterexample explained as a {@link Trace}. This is what every renderer (terminal,
- * JSON, report files) consumes.
+ * counterexample explained as a {@link Trace}. This is what every front end (command
+ * line, Maven plugin) builds and every renderer (terminal, JSON, report files) consumes;
+ * whether a property is as expected is decided in one place, {@link PropertyOutcome}.
  *
  * @param spec the checked spec
  * @param result what the engine found
  * @param traces explained counterexamples by property name (violated properties only)
  */
 public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces) {
+
+  /** Copies {@code traces} so a run cannot change after it was built. */
+  public CheckRun {
+    traces = Map.copyOf(traces);
+  }
 
   /** Explains every counterexample of {@code result}, a run of {@code ts} built from {@code spec}. */
   public static CheckRun explain(Spec spec, TransitionSystem ts, CheckResult result) {
@@ -31,7 +37,12 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
       p.counterexample().ifPresent(cex ->
           traces.put(p.property().name(), explainer.explain(p.property().name(), cex)));
     }
-    return new CheckRun(spec, result, Map.copyOf(traces));
+    return new CheckRun(spec, result, traces);
+  }
+
+  /** The explained counterexample of {@code property}, if it was violated. */
+  public Optional<Trace> trace(String property) {
+    return Optional.ofNullable(traces.get(property));
   }
 
   /** Every checked property judged against the spec, in reporting order. */
@@ -43,6 +54,11 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
           Optional.ofNullable(spec.expect().get(name)), Optional.ofNullable(traces.get(name))));
     }
     return out;
+  }
+
+  /** The outcomes that definitely contradict the spec ({@link PropertyOutcome#failed}). */
+  public List<PropertyOutcome> failures() {
+    return outcomes().stream().filter(PropertyOutcome::failed).toList();
   }
 
   /**
@@ -60,6 +76,11 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
       return RunStatus.INCOMPLETE;
     }
     return RunStatus.PASSED;
+  }
+
+  /** The most severe status of {@code runs}; {@link RunStatus#PASSED} when there are none. */
+  public static RunStatus status(List<CheckRun> runs) {
+    return runs.stream().map(CheckRun::status).reduce(RunStatus.PASSED, RunStatus::worst);
   }
 
   /** Whether the spec has an {@code expect:} block. */

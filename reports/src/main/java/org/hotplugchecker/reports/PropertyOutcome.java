@@ -52,6 +52,11 @@ public record PropertyOutcome(String name, Verdict verdict, int length, String d
     return verdict == Verdict.VACUOUS && expected.isEmpty();
   }
 
+  /** What was expected, as the spec writes it; {@code holds or vacuous} without an expectation. */
+  public String expectedText() {
+    return expected.map(Expectation::toString).orElse("holds or vacuous");
+  }
+
   /** The verdict in spec notation: {@code violated@5}, {@code holds}, ... */
   public String notation() {
     return verdict == Verdict.VIOLATED ? "violated@" + length : verdict.specName();

@@ -12,9 +12,10 @@ import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.PropertyOutcome;
 
 /**
- * The terminal form of a check run: a header, one line per property marked against the
- * expectation, then every counterexample step by step with its kernel call chain and
- * only the variables it changed.
+ * The plain-text form of a check run, used by the terminal, the Maven build log and
+ * junit.xml: a header, one line per property marked against the expectation, then every
+ * counterexample step by step with its kernel call chain and only the variables it
+ * changed.
  */
 public final class TextRenderer {
   /** Marks in front of a property line. */
@@ -119,6 +120,30 @@ public final class TextRenderer {
       return "violated (initial state)";
     }
     return "violated (" + o.length() + (o.length() == 1 ? " step)" : " steps)");
+  }
+
+  /**
+   * One counterexample on its own, exactly as {@link #render} prints it (boot state in
+   * full); junit.xml carries it too.
+   */
+  public String trace(Trace t) {
+    StringBuilder sb = new StringBuilder();
+    appendTrace(sb, t, true);
+    return sb.substring(1); // appendTrace separates traces with a leading blank line
+  }
+
+  /**
+   * The first {@code max} steps on one line, for one-line failure messages:
+   * {@code 1. a → b; 2. c; ... (5 steps)}.
+   */
+  public static String firstSteps(Trace trace, int max) {
+    if (trace.steps().isEmpty()) {
+      return "the boot state already violates it";
+    }
+    String steps = trace.steps().stream().limit(max)
+        .map(s -> s.number() + ". " + s.chainText())
+        .collect(java.util.stream.Collectors.joining("; "));
+    return trace.length() > max ? steps + "; ... (" + trace.length() + " steps)" : steps;
   }
 
   private void appendTrace(StringBuilder sb, Trace t, boolean showInitial) {

@@ -1,6 +1,6 @@
 package org.hotplugchecker.reports.files;
 
-import static org.hotplugchecker.reports.files.JsonValues.F;
+import static org.hotplugchecker.reports.JsonValues.F;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.hotplugchecker.reports.PropertyOutcome;
 
 /**
  * The content of {@code index.html}: one self-contained page (inline CSS and JS, no
@@ -58,14 +59,14 @@ final class HtmlReport {
         ro.put("spec", r.spec());
         ro.put("specIndex", r.run());
         ArrayNode cells = ro.putArray("cells");
-        for (Optional<Outcome> c : r.cells()) {
+        for (Optional<PropertyOutcome> c : r.cells()) {
           if (c.isEmpty()) {
             cells.addNull();
             continue;
           }
-          Outcome o = c.get();
-          cells.addObject().put("property", o.property()).put("verdict", o.verdict().specName())
-              .put("text", o.verdictText()).put("asExpected", o.asExpected())
+          PropertyOutcome o = c.get();
+          cells.addObject().put("property", o.name()).put("verdict", o.verdict().specName())
+              .put("text", Matrix.verdictText(o)).put("asExpected", !o.failed())
               .put("expected", o.expectedText());
         }
       }

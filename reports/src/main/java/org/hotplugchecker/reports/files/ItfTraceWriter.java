@@ -1,6 +1,6 @@
 package org.hotplugchecker.reports.files;
 
-import static org.hotplugchecker.reports.files.JsonValues.F;
+import static org.hotplugchecker.reports.JsonValues.F;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,7 @@ import org.hotplugchecker.checker.trace.Trace;
 import org.hotplugchecker.checker.trace.TraceStep;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.reports.JsonValues;
 
 /**
  * Writes a trace in Apalache's Informal Trace Format (ITF,

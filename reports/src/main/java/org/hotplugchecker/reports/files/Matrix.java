@@ -11,6 +11,9 @@ import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
 
 /**
  * The kernel-variant x property table: specs that differ only in their kernel variant
@@ -38,9 +41,9 @@ record Matrix(List<Group> groups) {
    * @param run the index of the spec's run in the list the matrix was made of
    * @param cells one per column; empty when the spec does not check that property
    */
-  record Row(String kernel, String spec, int run, List<Optional<Outcome>> cells) {}
+  record Row(String kernel, String spec, int run, List<Optional<PropertyOutcome>> cells) {}
 
-  static Matrix of(List<SpecRun> runs) {
+  static Matrix of(List<CheckRun> runs) {
     // Same machine, any kernel: compare topologies with the kernel normalised away.
     Map<Topology, List<Integer>> byShape = new LinkedHashMap<>();
     for (int i = 0; i < runs.size(); i++) {
@@ -54,9 +57,9 @@ record Matrix(List<Group> groups) {
     return new Matrix(List.copyOf(groups));
   }
 
-  private static Group group(Topology shape, List<SpecRun> all, List<Integer> members) {
+  private static Group group(Topology shape, List<CheckRun> all, List<Integer> members) {
     List<String> properties = members.stream().map(all::get)
-        .flatMap(r -> r.outcomes().stream().map(Outcome::property))
+        .flatMap(r -> r.outcomes().stream().map(PropertyOutcome::name))
         .distinct()
         .sorted(Comparator.comparingInt(Matrix::modelOrder))
         .toList();
@@ -65,9 +68,9 @@ record Matrix(List<Group> groups) {
         .thenComparing(i -> all.get(i).spec().name()));
     List<Row> rows = new ArrayList<>();
     for (int index : sorted) {
-      SpecRun r = all.get(index);
-      Map<String, Outcome> byName = r.outcomes().stream()
-          .collect(Collectors.toMap(Outcome::property, o -> o));
+      CheckRun r = all.get(index);
+      Map<String, PropertyOutcome> byName = r.outcomes().stream()
+          .collect(Collectors.toMap(PropertyOutcome::name, o -> o));
       rows.add(new Row(r.spec().topology().kernel().specName(), r.spec().name(), index,
           properties.stream().map(p -> Optional.ofNullable(byName.get(p))).toList()));
     }
@@ -109,8 +112,8 @@ record Matrix(List<Group> groups) {
   String markdown() {
     StringBuilder sb = new StringBuilder("# Kernel variant \u00d7 property\n\n");
     sb.append("`holds`: no reachable state violates it; `violated (K)`: a shortest ")
-        .append("counterexample has K steps; `vacuous`: never exercised; ")
-        .append("\u26a0 not as the spec expects.\n");
+        .append("counterexample has K steps; `vacuous`: never exercised; `unknown`: ")
+        .append("the search stopped before deciding; \u26a0 not as the spec expects.\n");
     for (Group g : groups) {
       sb.append("\n## ").append(g.title()).append("\n\n");
       sb.append("| kernel | spec |");
@@ -120,7 +123,7 @@ record Matrix(List<Group> groups) {
       sb.append('\n');
       for (Row r : g.rows()) {
         sb.append("| ").append(r.kernel()).append(" | ").append(escape(r.spec())).append(" |");
-        for (Optional<Outcome> c : r.cells()) {
+        for (Optional<PropertyOutcome> c : r.cells()) {
           sb.append(' ').append(c.map(Matrix::cellText).orElse("\u2014")).append(" |");
         }
         sb.append('\n');
@@ -129,8 +132,14 @@ record Matrix(List<Group> groups) {
     return sb.toString();
   }
 
-  static String cellText(Outcome o) {
-    return o.verdictText() + (o.asExpected() ? "" : " \u26a0");
+  static String cellText(PropertyOutcome o) {
+    return verdictText(o) + (o.failed() ? " \u26a0" : "");
+  }
+
+  /** The verdict as a table cell says it: {@code holds}, {@code violated (4)}, ... */
+  static String verdictText(PropertyOutcome o) {
+    return o.verdict() == Verdict.VIOLATED ? "violated (" + o.length() + ")"
+        : o.verdict().specName();
   }
 
   private static String escape(String s) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotplugchecker.checker.trace.Trace;
+import org.hotplugchecker.reports.CheckRun;
 
 /**
  * Writes the report files of a check run into one directory:
@@ -23,7 +24,7 @@ public final class ReportWriter {
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes every report of {@code runs} into {@code dir}, creating it if needed. */
-  public ReportFiles write(Path dir, List<SpecRun> runs) throws IOException {
+  public ReportFiles write(Path dir, List<CheckRun> runs) throws IOException {
     Files.createDirectories(dir);
     TraceFiles traceFiles = new TraceFiles(runs);
     ObjectNode results = ResultsJson.build(runs, traceFiles);
@@ -40,7 +41,7 @@ public final class ReportWriter {
     return new ReportFiles(dir, resultsFile, junit, matrixFile, html, List.copyOf(traces));
   }
 
-  private List<Path> writeTraces(Path dir, List<SpecRun> runs, TraceFiles traceFiles)
+  private List<Path> writeTraces(Path dir, List<CheckRun> runs, TraceFiles traceFiles)
       throws IOException {
     Path traceDir = dir.resolve("traces");
     if (Files.isDirectory(traceDir)) {
@@ -53,7 +54,7 @@ public final class ReportWriter {
     List<Path> written = new ArrayList<>();
     ItfTraceWriter itf = new ItfTraceWriter();
     for (int i = 0; i < runs.size(); i++) {
-      SpecRun run = runs.get(i);
+      CheckRun run = runs.get(i);
       for (var e : run.traces().entrySet()) {
         Trace t = e.getValue();
         Path file = dir.resolve(traceFiles.of(i, e.getKey()).orElseThrow());

@@ -1,6 +1,6 @@
 package org.hotplugchecker.reports.files;
 
-import static org.hotplugchecker.reports.files.JsonValues.F;
+import static org.hotplugchecker.reports.JsonValues.F;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,16 +9,16 @@ import java.util.Map;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.trace.Trace;
-import org.hotplugchecker.checker.trace.TraceStep;
 import org.hotplugchecker.model.spec.Spec;
-import org.hotplugchecker.model.ts.StateVariable;
-import org.hotplugchecker.model.ts.VariableChange;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.JsonValues;
+import org.hotplugchecker.reports.PropertyOutcome;
 
 /**
  * The content of {@code results.json}: per spec its topology and run statistics, per
  * property its verdict, the run's counts, time and engine, whether it is as expected
- * and, when violated, the trace (initial state, then each step's action, call chain
- * and changed variables).
+ * (judged by {@link PropertyOutcome}) and, when violated, the trace in the same form as
+ * the command line's JSON ({@link JsonValues#trace}) plus its ITF file.
  */
 final class ResultsJson {
   /** Identifies the document; bump {@link #VERSION} on incompatible changes. */
@@ -27,10 +27,11 @@ final class ResultsJson {
 
   private ResultsJson() {}
 
-  static ObjectNode build(List<SpecRun> runs, TraceFiles traceFiles) {
+  static ObjectNode build(List<CheckRun> runs, TraceFiles traceFiles) {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
+    root.put("status", CheckRun.status(runs).jsonName());
     ArrayNode specs = root.putArray("specs");
     for (int i = 0; i < runs.size(); i++) {
       specs.add(spec(i, runs.get(i), traceFiles));
@@ -38,7 +39,7 @@ final class ResultsJson {
     return root;
   }
 
-  private static ObjectNode spec(int index, SpecRun run, TraceFiles traceFiles) {
+  private static ObjectNode spec(int index, CheckRun run, TraceFiles traceFiles) {
     Spec spec = run.spec();
     CheckResult r = run.result();
     ObjectNode o = F.objectNode();
@@ -58,16 +59,17 @@ final class ResultsJson {
       stats.set(e.getKey(), e.getValue().doubleValue() == e.getValue().longValue()
           ? F.numberNode(e.getValue().longValue()) : F.numberNode(e.getValue().doubleValue()));
     }
+    o.put("status", run.status().jsonName());
     ArrayNode props = o.putArray("properties");
-    List<Outcome> outcomes = run.outcomes();
+    List<PropertyOutcome> outcomes = run.outcomes();
     for (int p = 0; p < outcomes.size(); p++) {
       props.add(property(r, r.properties().get(p), outcomes.get(p), run, index, traceFiles));
     }
     return o;
   }
 
-  private static ObjectNode property(CheckResult r, PropertyResult p, Outcome outcome,
-      SpecRun run, int index, TraceFiles traceFiles) {
+  private static ObjectNode property(CheckResult r, PropertyResult p, PropertyOutcome outcome,
+      CheckRun run, int index, TraceFiles traceFiles) {
     ObjectNode o = F.objectNode();
     o.put("name", p.property().name());
     o.put("kind", p.property().kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -80,7 +82,8 @@ final class ResultsJson {
     }
     outcome.expected().ifPresentOrElse(e -> o.put("expected", e.toString()),
         () -> o.putNull("expected"));
-    o.put("asExpected", outcome.asExpected());
+    // null while unknown: an undecided property is neither as expected nor against it.
+    o.put("asExpected", outcome.ok().orElse(null));
     o.put("detail", p.detail());
     // One run checks every property of a spec at once, so these are the run's figures.
     o.put("engine", r.engine());
@@ -93,28 +96,12 @@ final class ResultsJson {
     return o;
   }
 
+  /** {@link JsonValues#trace} plus the trace's ITF file and length. */
   static ObjectNode trace(Trace t, String itfFile) {
     ObjectNode o = F.objectNode();
     o.put("itf", itfFile);
     o.put("length", t.length());
-    ObjectNode initial = o.putObject("initial");
-    for (StateVariable v : t.initial()) {
-      initial.set(v.name(), JsonValues.value(v.value()));
-    }
-    ArrayNode steps = o.putArray("steps");
-    for (TraceStep s : t.steps()) {
-      ObjectNode step = steps.addObject();
-      step.put("number", s.number());
-      step.put("action", s.action());
-      ArrayNode chain = step.putArray("callChain");
-      s.callChain().forEach(chain::add);
-      ArrayNode changes = step.putArray("changes");
-      for (VariableChange c : s.changes()) {
-        changes.addObject().put("variable", c.name())
-            .<ObjectNode>set("before", JsonValues.value(c.before()))
-            .set("after", JsonValues.value(c.after()));
-      }
-    }
+    o.setAll(JsonValues.trace(t));
     return o;
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hotplugchecker.reports.CheckRun;
 
 /**
  * Names the ITF file of every counterexample ({@code traces/<spec>-<property>.itf.json}),
@@ -14,10 +15,10 @@ import java.util.Set;
 final class TraceFiles {
   private final Map<String, String> byKey = new HashMap<>();
 
-  TraceFiles(List<SpecRun> runs) {
+  TraceFiles(List<CheckRun> runs) {
     Set<String> used = new HashSet<>();
     for (int i = 0; i < runs.size(); i++) {
-      SpecRun run = runs.get(i);
+      CheckRun run = runs.get(i);
       for (String property : run.traces().keySet().stream().sorted().toList()) {
         String base = "traces/" + safe(run.spec().name()) + "-" + safe(property);
         String name = base + ".itf.json";

@@ -5,9 +5,9 @@
  * {@code matrix.md} and a self-contained {@code index.html}.
  *
  * <p>Callers (the command line, the Maven plugin) build one
- * {@link org.hotplugchecker.reports.files.SpecRun} per checked spec, usually with
- * {@code SpecRun.explain(spec, result, model)} right after the engine ran on {@code model},
+ * {@link org.hotplugchecker.reports.CheckRun} per checked spec, usually with
+ * {@code CheckRun.explain(spec, model, result)} right after the engine ran on {@code model},
  * and pass them all to {@code new ReportWriter().write(dir, runs)}. Whether a property is
- * as its spec expects is decided in one place, {@link org.hotplugchecker.reports.files.Outcome}.
+ * as its spec expects is decided in one place, {@link org.hotplugchecker.reports.PropertyOutcome}.
  */
 package org.hotplugchecker.reports.files;

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -98,7 +99,7 @@ class ChromiumReportTest {
   @Test
   void scriptDrawsMatrixAndTraceViewers() throws Exception {
     assumeChromium();
-    List<SpecRun> runs = Runs.s1Matrix();
+    List<CheckRun> runs = Runs.s1Matrix();
     ReportFiles files = new ReportWriter().write(dir.resolve("reports"), runs);
     String dom = run(List.of("--dump-dom", files.html().toUri().toString()));
 
@@ -131,7 +132,7 @@ class ChromiumReportTest {
   void bootViolationsAndSameNamedSpecsLinkToTheirOwnTraces() throws Exception {
     assumeChromium();
     // s2 generic v5.0 violates cpu_node_has_pgdat in its boot state (counts.json: violated@0)
-    List<SpecRun> runs = List.of(Runs.run("dup", Runs.s2(Arch.GENERIC, KernelVariant.V5_0)),
+    List<CheckRun> runs = List.of(Runs.run("dup", Runs.s2(Arch.GENERIC, KernelVariant.V5_0)),
         Runs.run("dup", Runs.s1(Arch.X86, KernelVariant.V4_19)));
     ReportFiles files = new ReportWriter().write(dir.resolve("reports"), runs);
     String dom = run(List.of("--dump-dom", files.html().toUri().toString()));
@@ -158,7 +159,7 @@ class ChromiumReportTest {
   @Test
   void screenshotIsAPageSizedPng() throws Exception {
     assumeChromium();
-    List<SpecRun> runs = new ArrayList<>(Runs.s1Matrix());
+    List<CheckRun> runs = new ArrayList<>(Runs.s1Matrix());
     ReportFiles files = new ReportWriter().write(dir.resolve("reports"), runs);
     Path png = dir.resolve("report.png");
     run(List.of("--hide-scrollbars", "--window-size=1280,2000", "--screenshot=" + png,

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
   private static final String OPEN = "<script id=\"hotplug-data\" type=\"application/json\">";
 
-  static String render(List<SpecRun> runs) {
+  static String render(List<CheckRun> runs) {
     TraceFiles files = new TraceFiles(runs);
     return HtmlReport.render(ResultsJson.build(runs, files), Matrix.of(runs));
   }
@@ -28,7 +29,7 @@ class HtmlReportTest {
 
   @Test
   void embedsResultsAndMatrixAsJson() throws Exception {
-    List<SpecRun> runs = List.of(Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19)));
+    List<CheckRun> runs = List.of(Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19)));
     String html = render(runs);
     JsonNode data = embedded(html);
     ObjectMapper mapper = new ObjectMapper();

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import java.io.IOException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,7 +18,7 @@ class ItfRoundTripProperties {
 
   @Property(tries = 60)
   void everyCounterexampleRoundTrips(@ForAll("topologies") Topology t) throws IOException {
-    SpecRun run = Runs.run("random", t);
+    CheckRun run = Runs.run("random", t);
     for (Trace trace : run.traces().values()) {
       ItfRoundTripTest.assertRoundTrip(run, trace);
     }

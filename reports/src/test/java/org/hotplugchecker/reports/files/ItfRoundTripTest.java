@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class ItfRoundTripTest {
   private static final ItfTraceReader READER = new ItfTraceReader();
 
   /** Every state read back equals the trace's state, variable for variable. */
-  static void assertRoundTrip(SpecRun run, Trace trace) throws IOException {
+  static void assertRoundTrip(CheckRun run, Trace trace) throws IOException {
     String json = new ObjectMapper().writeValueAsString(
         new ItfTraceWriter().toItf(run.spec(), run.result().engine(), trace));
     ItfTrace itf = READER.parse(json, "test");
@@ -52,7 +53,7 @@ class ItfRoundTripTest {
 
   @Test
   void referenceCounterexampleRoundTrips() throws IOException {
-    SpecRun run = Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19));
+    CheckRun run = Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19));
     assertEquals(4, run.traces().size());
     for (Trace t : run.traces().values()) {
       assertRoundTrip(run, t);
@@ -62,7 +63,7 @@ class ItfRoundTripTest {
   @Test
   void readsFilesWrittenByReportWriter(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
-    SpecRun run = Runs.run("s2", Runs.s2(Arch.X86, KernelVariant.V4_19));
+    CheckRun run = Runs.run("s2", Runs.s2(Arch.X86, KernelVariant.V4_19));
     ReportFiles files = new ReportWriter().write(dir, List.of(run));
     Path itf = dir.resolve("traces/s2-no_oops.itf.json");
     assertTrue(files.traces().contains(itf));

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -20,11 +21,11 @@ class JunitXmlProperties {
   @Property(tries = 40)
   void everyRunGivesAValidReportWithOneFailurePerUnexpectedProperty(
       @ForAll("topologies") Topology t) throws Exception {
-    SpecRun run = Runs.run("random", t);
+    CheckRun run = Runs.run("random", t);
     String xml = JunitXml.render(List.of(run));
     JunitXmlTest.validate(xml);
     Document doc = JunitXmlTest.parse(xml);
     assertEquals(run.outcomes().size(), doc.getElementsByTagName("testcase").getLength());
-    assertEquals(run.unexpected().size(), doc.getElementsByTagName("failure").getLength());
+    assertEquals(run.failures().size(), doc.getElementsByTagName("failure").getLength());
   }
 }

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,9 +47,9 @@ class JunitXmlTest {
 
   @Test
   void oneTestcasePerSpecAndPropertyFailuresCarryTheTrace() throws Exception {
-    SpecRun v419 = Runs.run(Runs.spec("s1-x86-v4.19", Runs.s1(Arch.X86, KernelVariant.V4_19),
+    CheckRun v419 = Runs.run(Runs.spec("s1-x86-v4.19", Runs.s1(Arch.X86, KernelVariant.V4_19),
         Map.of("no_oops", Expectation.parse("violated@5"))));
-    SpecRun v50 = Runs.run("s1-x86-v5.0", Runs.s1(Arch.X86, KernelVariant.V5_0));
+    CheckRun v50 = Runs.run("s1-x86-v5.0", Runs.s1(Arch.X86, KernelVariant.V5_0));
     String xml = JunitXml.render(List.of(v419, v50));
     validate(xml);
 
@@ -81,7 +82,7 @@ class JunitXmlTest {
 
   @Test
   void escapesNamesThatLookLikeMarkup() throws Exception {
-    SpecRun run = Runs.run("a<b>&\"c\"", Runs.s1(Arch.X86, KernelVariant.V4_19));
+    CheckRun run = Runs.run("a<b>&\"c\"", Runs.s1(Arch.X86, KernelVariant.V4_19));
     String xml = JunitXml.render(List.of(run));
     validate(xml);
     assertEquals("a<b>&\"c\"", ((Element) parse(xml).getElementsByTagName("testcase").item(0))

@@ -1,5 +1,7 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.PropertyOutcome;
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +12,13 @@ import org.hotplugchecker.model.topology.KernelVariant;
 import org.junit.jupiter.api.Test;
 
 class MatrixTest {
-  private static final List<SpecRun> S1 = Runs.s1Matrix();
+  private static final List<CheckRun> S1 = Runs.s1Matrix();
 
   private static String cell(Matrix.Group g, String kernel, String property) {
     Matrix.Row row = g.rows().stream().filter(r -> r.kernel().equals(kernel)).findFirst()
         .orElseThrow();
-    Optional<Outcome> o = row.cells().get(g.properties().indexOf(property));
-    return o.map(Outcome::verdictText).orElse("-");
+    Optional<PropertyOutcome> o = row.cells().get(g.properties().indexOf(property));
+    return o.map(Matrix::verdictText).orElse("-");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,9 @@ class ReportWriterTest {
 
   @Test
   void resultsJsonHoldsVerdictsCountsAndTraces() throws IOException {
-    SpecRun v419 = Runs.run(Runs.spec("s1-x86-v4.19", Runs.s1(Arch.X86, KernelVariant.V4_19),
+    CheckRun v419 = Runs.run(Runs.spec("s1-x86-v4.19", Runs.s1(Arch.X86, KernelVariant.V4_19),
         Map.of("no_oops", Expectation.parse("violated@5"))));
-    SpecRun v50 = Runs.run("s1-x86-v5.0", Runs.s1(Arch.X86, KernelVariant.V5_0));
+    CheckRun v50 = Runs.run("s1-x86-v5.0", Runs.s1(Arch.X86, KernelVariant.V5_0));
     ReportFiles files = new ReportWriter().write(dir, List.of(v419, v50));
 
     JsonNode root = new ObjectMapper().readTree(files.results().toFile());
@@ -81,7 +82,7 @@ class ReportWriterTest {
 
   @Test
   void writesOneItfFilePerViolationAndRemovesStaleOnes() throws IOException {
-    SpecRun v419 = Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19));
+    CheckRun v419 = Runs.run("s1", Runs.s1(Arch.GENERIC, KernelVariant.V4_19));
     ReportFiles first = new ReportWriter().write(dir, List.of(v419));
     // generic v4.19 violates four properties (counts.json)
     assertEquals(4, first.traces().size());
@@ -101,8 +102,8 @@ class ReportWriterTest {
 
   @Test
   void traceFileNamesAreSafeAndUnique() throws IOException {
-    SpecRun a = Runs.run("same/name", Runs.s1(Arch.X86, KernelVariant.V4_19));
-    SpecRun b = Runs.run("same/name", Runs.s1(Arch.X86, KernelVariant.V5_4_RC));
+    CheckRun a = Runs.run("same/name", Runs.s1(Arch.X86, KernelVariant.V4_19));
+    CheckRun b = Runs.run("same/name", Runs.s1(Arch.X86, KernelVariant.V5_4_RC));
     ReportFiles files = new ReportWriter().write(dir, List.of(a, b, a));
     List<String> names = files.traces().stream()
         .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();

@@ -1,5 +1,6 @@
 package org.hotplugchecker.reports.files;
 
+import org.hotplugchecker.reports.CheckRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +41,22 @@ final class Runs {
         List.of(HotplugProperty.values()), expect);
   }
 
-  static SpecRun run(Spec spec) {
-    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
-    CheckResult result = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
-    return SpecRun.explain(spec, result, model);
+  static CheckRun run(Spec spec) {
+    return run(spec, ExplorerOptions.defaults());
   }
 
-  static SpecRun run(String name, Topology t) {
+  static CheckRun run(Spec spec, ExplorerOptions options) {
+    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
+    CheckResult result = new ExplicitExplorer().explore(model, options);
+    return CheckRun.explain(spec, model, result);
+  }
+
+  static CheckRun run(String name, Topology t) {
     return run(spec(name, t, Map.of()));
   }
 
   /** s1 on every kernel variant and both arches: 12 runs, the reference matrix. */
-  static List<SpecRun> s1Matrix() {
+  static List<CheckRun> s1Matrix() {
     return java.util.Arrays.stream(Arch.values()).flatMap(a ->
         java.util.Arrays.stream(KernelVariant.values())
             .map(k -> run("s1-" + a.specName() + "-" + k.specName(), s1(a, k)))).toList();

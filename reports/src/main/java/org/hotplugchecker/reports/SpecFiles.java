@@ -1,28 +1,61 @@
-package org.hotplugchecker.maven;
+package org.hotplugchecker.reports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds spec files under a directory with Ant-style include/exclude patterns, as Maven
- * users know them: {@code **} matches any number of directories (zero included),
- * {@code *} any characters within one name, {@code ?} one character.
+ * Finds spec files, for the command line and the Maven plugin alike: under a directory
+ * with Ant-style include/exclude patterns, as Maven users know them ({@code **} matches
+ * any number of directories, zero included, {@code *} any characters within one name,
+ * {@code ?} one character). By default every {@code .yaml}, {@code .yml} and
+ * {@code .json} file is a spec.
  */
-final class SpecFiles {
+public final class SpecFiles {
+  /** The patterns that make a file a spec unless configured otherwise. */
+  public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
+
   private final List<Pattern> includes;
   private final List<Pattern> excludes;
 
-  SpecFiles(List<String> includes, List<String> excludes) {
+  /** Files matching any of {@code includes} and none of {@code excludes}. */
+  public SpecFiles(List<String> includes, List<String> excludes) {
     this.includes = includes.stream().map(SpecFiles::compile).toList();
     this.excludes = excludes.stream().map(SpecFiles::compile).toList();
   }
 
-  /** Matching regular files under {@code dir}, sorted by relative path. */
-  List<Path> scan(Path dir) throws IOException {
+  /** Every {@code .yaml}, {@code .yml} and {@code .json} file. */
+  public static SpecFiles defaults() {
+    return new SpecFiles(DEFAULT_INCLUDES, List.of());
+  }
+
+  /**
+   * Expands command-line arguments: files are kept in argument order (even when missing,
+   * so the loader reports them); a directory contributes its matching files, sorted.
+   */
+  public List<Path> expand(List<Path> arguments) {
+    List<Path> out = new ArrayList<>();
+    for (Path p : arguments) {
+      if (Files.isDirectory(p)) {
+        try {
+          out.addAll(scan(p));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Matching regular files under {@code dir}, sorted by path. */
+  public List<Path> scan(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> matches(relative(dir, p)))
@@ -32,7 +65,7 @@ final class SpecFiles {
   }
 
   /** Whether the '/'-separated relative path is included and not excluded. */
-  boolean matches(String relativePath) {
+  public boolean matches(String relativePath) {
     return includes.stream().anyMatch(p -> p.matcher(relativePath).matches())
         && excludes.stream().noneMatch(p -> p.matcher(relativePath).matches());
   }

@@ -1,4 +1,4 @@
-package org.hotplugchecker.maven;
+package org.hotplugchecker.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpecFilesTest {
-  private static final SpecFiles DEFAULTS = new SpecFiles(CheckMojo.DEFAULT_INCLUDES, List.of());
+  private static final SpecFiles DEFAULTS = SpecFiles.defaults();
 
   @Test
   void doubleStarMatchesZeroOrMoreDirectories() {
@@ -35,7 +35,7 @@ class SpecFilesTest {
 
   @Test
   void excludesWin() {
-    SpecFiles f = new SpecFiles(CheckMojo.DEFAULT_INCLUDES, List.of("broken/", "**/*-slow.yaml"));
+    SpecFiles f = new SpecFiles(SpecFiles.DEFAULT_INCLUDES, List.of("broken/", "**/*-slow.yaml"));
     assertFalse(f.matches("broken/a.yaml"));
     assertFalse(f.matches("big/s9-slow.yaml"));
     assertTrue(f.matches("big/s9.yaml"));
@@ -58,5 +58,18 @@ class SpecFilesTest {
     assertEquals(List.of("a/b.yml", "c.json", "sub/dir/d.yaml", "z.yaml"),
         DEFAULTS.scan(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/'))
             .toList());
+  }
+
+  @Test
+  void expandKeepsFilesInArgumentOrderAndScansDirectories(@TempDir Path dir) throws IOException {
+    Path specs = dir.resolve("specs");
+    for (String f : List.of("b.yaml", "a/c.json", "notes.txt")) {
+      Path p = specs.resolve(f);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "x");
+    }
+    Path missing = dir.resolve("missing.yaml");
+    assertEquals(List.of(missing, specs.resolve("a/c.json"), specs.resolve("b.yaml")),
+        DEFAULTS.expand(List.of(missing, specs)));
   }
 }
