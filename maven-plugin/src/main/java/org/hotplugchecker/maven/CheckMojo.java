@@ -114,7 +114,7 @@ public class CheckMojo extends AbstractMojo {
           + e.getMessage(), e);
     }
     getLog().info("reports: " + reports.html());
-    String failure = BuildVerdict.failureMessage(runs, "traces: " + reports.html());
+    String failure = BuildVerdict.failureMessage(runs, "reports: " + reports.html());
     if (failure.isEmpty()) {
       return;
     }
