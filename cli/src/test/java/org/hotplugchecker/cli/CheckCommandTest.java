@@ -13,24 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hotplugchecker.model.spec.SpecTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} end to end: verdicts, traces, JSON keys and exit codes 0, 1 and 3. */
 class CheckCommandTest {
-  /** The mailing-list machine: node 1 with one removable CPU and memory block. */
-  static final String S1 = """
-      arch: x86
-      kernel: %s
-      nodes: 2
-      cpus:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      memory:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      """;
-
   @TempDir
   Path dir;
 
@@ -41,7 +29,7 @@ class CheckCommandTest {
   }
 
   Path s1(String name, String kernel, String extra) throws IOException {
-    return write(name, S1.formatted(kernel) + extra);
+    return write(name, SpecTexts.s1(kernel) + extra);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.hotplugchecker.model.spec.SpecTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,17 +23,7 @@ import picocli.CommandLine.Command;
 
 /** Bad input exits 2 with one line naming the file, line and field; never a stack trace. */
 class ErrorHandlingTest {
-  private static final String GOOD = """
-      arch: x86
-      kernel: v4.19
-      nodes: 2
-      cpus:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      memory:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      """;
+  private static final String GOOD = SpecTexts.s1("v4.19");
 
   @TempDir
   Path dir;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.hotplugchecker.model.spec.SpecException;
+import org.hotplugchecker.model.spec.SpecTexts;
 import org.hotplugchecker.model.spec.SpecLoader;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
@@ -14,18 +15,8 @@ import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.Test;
 
 class BuildVerdictTest {
-  static final String S1_V419 = """
-      name: s1-x86-v4.19
-      arch: x86
-      kernel: v4.19
-      nodes: 2
-      cpus:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      memory:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      """;
+  static final String S1_V419 = "name: s1-x86-v4.19\n" + SpecTexts.s1("v4.19");
+
 
   static final SpecCheck CHECK = new SpecCheck(Engines.of("explicit", 1));
 
