@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import org.hotplugchecker.checker.trace.Trace;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.Test;
 
 /** The page without a browser: self-contained, and its embedded data is the results. */

@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import java.io.IOException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -9,6 +8,7 @@ import net.jqwik.api.Provide;
 import org.hotplugchecker.checker.trace.Trace;
 import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.reports.CheckRun;
 
 class ItfRoundTripProperties {
   @Provide

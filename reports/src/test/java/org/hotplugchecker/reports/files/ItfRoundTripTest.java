@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import org.hotplugchecker.checker.trace.TraceStep;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.Test;
 
 class ItfRoundTripTest {

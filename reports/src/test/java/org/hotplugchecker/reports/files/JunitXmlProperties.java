@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -10,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.reports.CheckRun;
 import org.w3c.dom.Document;
 
 class JunitXmlProperties {

@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import javax.xml.validation.SchemaFactory;
 import org.hotplugchecker.model.spec.Expectation;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.reports.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -78,6 +78,23 @@ class JunitXmlTest {
       }
     }
     assertEquals(List.of("s1-x86-v4.19.cpu_node_has_pgdat"), failed);
+  }
+
+  @Test
+  void unknownVerdictsAreSkippedNotFailed() throws Exception {
+    CheckRun run = Runs.run(Runs.spec("s1", Runs.s1(Arch.X86, KernelVariant.V4_19),
+        Map.of("cpu_node_has_pgdat", Expectation.parse("violated@4"))),
+        org.hotplugchecker.checker.explicit.ExplorerOptions.defaults().withStopAtFirst(true));
+    long unknown = run.outcomes().stream().filter(o -> !o.decided()).count();
+    assertTrue(unknown > 0, "stop-at-first leaves some properties unknown");
+    String xml = JunitXml.render(List.of(run));
+    validate(xml);
+    Document doc = parse(xml);
+    assertEquals(unknown, doc.getElementsByTagName("skipped").getLength());
+    assertEquals(String.valueOf(run.failures().size()),
+        ((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("failures"));
+    assertEquals(String.valueOf(unknown),
+        ((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("skipped"));
   }
 
   @Test

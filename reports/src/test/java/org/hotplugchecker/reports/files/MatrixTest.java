@@ -1,7 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.PropertyOutcome;
-import org.hotplugchecker.reports.CheckRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
 import org.junit.jupiter.api.Test;
 
 class MatrixTest {

@@ -1,6 +1,5 @@
 package org.hotplugchecker.reports.files;
 
-import org.hotplugchecker.reports.CheckRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.reports.CheckRun;
 
 /** Real check runs for report tests: specs built in code, explored by the explicit engine. */
 final class Runs {
