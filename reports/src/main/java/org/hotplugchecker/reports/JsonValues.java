@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.trace.Trace;
 import org.hotplugchecker.checker.trace.TraceStep;
 import org.hotplugchecker.model.topology.Component;
@@ -36,6 +37,22 @@ public final class JsonValues {
       return F.numberNode(l);
     }
     return F.textNode(String.valueOf(v));
+  }
+
+  /**
+   * Puts the figures of an engine run into {@code o}: {@code engine}, {@code states},
+   * {@code transitions}, {@code depth}, {@code complete}, {@code stopReason} (null when
+   * complete), {@code resourceLimitHit} and {@code millis}.
+   */
+  public static void putSearch(ObjectNode o, CheckResult r) {
+    o.put("engine", r.engine());
+    o.put("states", r.states());
+    o.put("transitions", r.transitions());
+    o.put("depth", r.depth());
+    o.put("complete", r.complete());
+    o.put("stopReason", r.stopReason().orElse(null));
+    o.put("resourceLimitHit", r.resourceLimitHit());
+    o.put("millis", r.millis());
   }
 
   /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.JsonValues;
 import org.hotplugchecker.reports.PropertyOutcome;
@@ -24,20 +23,12 @@ public final class JsonRenderer {
 
   /** The whole run as a JSON object. */
   public ObjectNode render(CheckRun run) {
-    CheckResult r = run.result();
     ObjectNode o = F.objectNode();
     o.put("spec", String.valueOf(run.spec().file()));
     o.put("name", run.spec().name());
     o.put("description", run.spec().description());
     o.set("topology", JsonValues.topology(run.spec().topology()));
-    o.put("engine", r.engine());
-    o.put("states", r.states());
-    o.put("transitions", r.transitions());
-    o.put("depth", r.depth());
-    o.put("complete", r.complete());
-    o.put("stopReason", r.stopReason().orElse(null));
-    o.put("resourceLimitHit", r.resourceLimitHit());
-    o.put("millis", r.millis());
+    JsonValues.putSearch(o, run.result());
     ObjectNode props = o.putObject("properties");
     for (PropertyOutcome p : run.outcomes()) {
       props.set(p.name(), property(p));

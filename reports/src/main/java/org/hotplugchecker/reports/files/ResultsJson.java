@@ -47,13 +47,7 @@ final class ResultsJson {
     o.put("file", String.valueOf(spec.file()));
     o.put("description", spec.description());
     o.set("topology", JsonValues.topology(spec.topology()));
-    o.put("engine", r.engine());
-    o.put("states", r.states());
-    o.put("transitions", r.transitions());
-    o.put("depth", r.depth());
-    o.put("complete", r.complete());
-    r.stopReason().ifPresentOrElse(s -> o.put("stopReason", s), () -> o.putNull("stopReason"));
-    o.put("millis", r.millis());
+    JsonValues.putSearch(o, r);
     ObjectNode stats = o.putObject("stats");
     for (Map.Entry<String, Number> e : r.stats().entrySet()) {
       stats.set(e.getKey(), e.getValue().doubleValue() == e.getValue().longValue()
