@@ -1,8 +1,6 @@
 package org.hotplugchecker.cli;
 
-import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Progress;
-import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.reports.CheckRun;
 
@@ -17,8 +15,6 @@ public final class SpecChecker {
 
   /** Checks {@code spec}'s properties on its topology. */
   public CheckRun check(Spec spec, Progress progress) {
-    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
-    CheckResult result = engine.check(model, progress);
-    return CheckRun.explain(spec, model, result);
+    return CheckRun.check(spec, ts -> engine.check(ts, progress));
   }
 }

@@ -98,11 +98,10 @@ public class CheckMojo extends AbstractMojo {
       }
     }
     getLog().info("checking " + specs.size() + " hotplug spec(s) with the " + engine + " engine");
-    SpecCheck check = new SpecCheck(eng);
     List<CheckRun> runs = new ArrayList<>();
     TextRenderer text = new TextRenderer();
     for (Spec spec : specs) {
-      CheckRun run = check.run(spec);
+      CheckRun run = CheckRun.check(spec, eng::check);
       runs.add(run);
       log(run, text);
     }

@@ -18,10 +18,10 @@ class BuildVerdictTest {
   static final String S1_V419 = "name: s1-x86-v4.19\n" + SpecTexts.s1("v4.19");
 
 
-  static final SpecCheck CHECK = new SpecCheck(Engines.of("explicit", 1));
+  static final Engines.Engine ENGINE = Engines.of("explicit", 1);
 
   static CheckRun check(String yaml) throws SpecException {
-    return CHECK.run(new SpecLoader().parse(Path.of("s1.yaml"), yaml));
+    return CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml), ENGINE::check);
   }
 
   @Test
@@ -54,9 +54,8 @@ class BuildVerdictTest {
   @Test
   void aResourceLimitFailsTheBuildAsIncomplete() throws SpecException {
     String yaml = S1_V419.replace("v4.19", "v5.0");
-    SpecCheck limited = new SpecCheck(ts -> new ExplicitExplorer().explore(ts,
-        ExplorerOptions.defaults().withMaxStates(3)));
-    CheckRun run = limited.run(new SpecLoader().parse(Path.of("s1.yaml"), yaml));
+    CheckRun run = CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml),
+        ts -> new ExplicitExplorer().explore(ts, ExplorerOptions.defaults().withMaxStates(3)));
     String msg = BuildVerdict.failureMessage(List.of(run), "x");
     assertEquals("1 spec was not checked to the end:\nspec 's1-x86-v5.0' (s1.yaml): "
         + "state limit of 3 reached, so some properties are unknown\nx", msg);

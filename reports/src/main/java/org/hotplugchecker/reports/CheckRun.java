@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.trace.Trace;
 import org.hotplugchecker.checker.trace.TraceExplainer;
+import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
@@ -27,6 +29,15 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
   /** Copies {@code traces} so a run cannot change after it was built. */
   public CheckRun {
     traces = Map.copyOf(traces);
+  }
+
+  /**
+   * Checks {@code spec}: builds the hotplug model of its topology and properties, runs
+   * {@code engine} on it and explains the counterexamples.
+   */
+  public static CheckRun check(Spec spec, Function<TransitionSystem, CheckResult> engine) {
+    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
+    return explain(spec, model, engine.apply(model));
   }
 
   /** Explains every counterexample of {@code result}, a run of {@code ts} built from {@code spec}. */
