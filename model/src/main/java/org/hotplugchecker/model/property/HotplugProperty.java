@@ -140,6 +140,11 @@ public enum HotplugProperty {
     return spec;
   }
 
+  @Override
+  public String toString() {
+    return specName;
+  }
+
   /** Looks up a property by its spec name. */
   public static Optional<HotplugProperty> fromSpecName(String name) {
     return Arrays.stream(values()).filter(p -> p.specName.equals(name)).findFirst();

@@ -1,0 +1,56 @@
+package org.hotplugchecker.cli;
+
+import java.io.PrintWriter;
+import org.hotplugchecker.checker.Progress;
+
+/**
+ * Prints search progress on stderr once a run has lasted a second: on a terminal one
+ * line rewritten in place, elsewhere one line per BFS level. Never touches stdout.
+ */
+final class ProgressPrinter implements Progress {
+  private static final long QUIET_MILLIS = 1000;
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final String label;
+  private boolean printed;
+
+  ProgressPrinter(PrintWriter err, boolean terminal, String label) {
+    this.err = err;
+    this.terminal = terminal;
+    this.label = label;
+  }
+
+  /** Whether stderr looks like a terminal: the launcher tells us, else the JVM's guess. */
+  static boolean stderrIsTerminal() {
+    String told = System.getProperty("hotplug.stderr.tty");
+    if (told != null) {
+      return Boolean.parseBoolean(told);
+    }
+    return System.console() != null;
+  }
+
+  @Override
+  public void levelDone(long states, int depth, long elapsedMillis) {
+    if (elapsedMillis < QUIET_MILLIS) {
+      return;
+    }
+    long rate = states * 1000 / Math.max(1, elapsedMillis);
+    String line = label + ": " + states + " states, depth " + depth + ", " + rate
+        + " states/s, " + elapsedMillis / 1000 + " s";
+    if (terminal) {
+      err.print("\r\033[K" + line);
+    } else {
+      err.println(line);
+    }
+    err.flush();
+    printed = true;
+  }
+
+  /** Clears the in-place line, if any, before results are printed. */
+  void finish() {
+    if (printed && terminal) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.hotplugchecker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressPrinterTest {
+  @Test
+  void staysQuietForTheFirstSecondThenPrintsOneLinePerLevel() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), false, "big");
+    p.levelDone(100, 1, 999);
+    assertEquals("", err.toString());
+    p.levelDone(3000, 2, 1500);
+    p.finish();
+    assertEquals("big: 3000 states, depth 2, 2000 states/s, 1 s\n", err.toString());
+  }
+
+  @Test
+  void onATerminalRewritesOneLineAndClearsIt() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), true, "big");
+    p.levelDone(3000, 2, 1500);
+    p.finish();
+    assertEquals("\r\033[Kbig: 3000 states, depth 2, 2000 states/s, 1 s\r\033[K", err.toString());
+  }
+}

@@ -1,0 +1,71 @@
+package org.hotplugchecker.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hotplugchecker.model.spec.SpecException;
+import org.hotplugchecker.model.spec.SpecTexts;
+import org.hotplugchecker.model.spec.SpecLoader;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.reports.CheckRun;
+import org.junit.jupiter.api.Test;
+
+class BuildVerdictTest {
+  static final String S1_V419 = "name: s1-x86-v4.19\n" + SpecTexts.s1("v4.19");
+
+
+  static final Engines.Engine ENGINE = Engines.of("explicit", 1);
+
+  static CheckRun check(String yaml) throws SpecException {
+    return CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml), ENGINE::check);
+  }
+
+  @Test
+  void failureNamesSpecPropertyAndFirstSteps() throws SpecException {
+    String msg = BuildVerdict.failureMessage(List.of(check(S1_V419)), "see index.html");
+    assertTrue(msg.startsWith("2 properties are not as expected:\n"), msg);
+    assertTrue(msg.contains("spec 's1-x86-v4.19' (s1.yaml): property 'cpu_node_has_pgdat' is "
+        + "violated (4 steps), expected holds or vacuous; counterexample: 1. "), msg);
+    assertTrue(msg.contains("2. remove_memory(1) \u2192 arch_remove_memory \u2192 "
+        + "try_offline_node(1); 3. cpu_down(1)"), msg);
+    assertTrue(msg.contains("... (4 steps)"), msg);
+    assertTrue(msg.contains("property 'no_oops' is violated (5 steps)"), msg);
+    assertTrue(msg.endsWith("see index.html"), msg);
+  }
+
+  @Test
+  void nothingToSayWhenEverythingIsAsExpected() throws SpecException {
+    String yaml = S1_V419 + "expect:\n  cpu_node_has_pgdat: violated@4\n  no_oops: violated@5\n";
+    assertEquals("", BuildVerdict.failureMessage(List.of(check(yaml)), "x"));
+  }
+
+  @Test
+  void wrongPinnedLengthFails() throws SpecException {
+    String yaml = S1_V419 + "expect:\n  cpu_node_has_pgdat: violated@3\n  no_oops: violated@5\n";
+    String msg = BuildVerdict.failureMessage(List.of(check(yaml)), "x");
+    assertTrue(msg.startsWith("1 property is not as expected:\n"), msg);
+    assertTrue(msg.contains("'cpu_node_has_pgdat' is violated (4 steps), expected violated@3"), msg);
+  }
+
+  @Test
+  void aResourceLimitFailsTheBuildAsIncomplete() throws SpecException {
+    String yaml = S1_V419.replace("v4.19", "v5.0");
+    CheckRun run = CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml),
+        ts -> new ExplicitExplorer().explore(ts, ExplorerOptions.defaults().withMaxStates(3)));
+    String msg = BuildVerdict.failureMessage(List.of(run), "x");
+    assertEquals("1 spec was not checked to the end:\nspec 's1-x86-v5.0' (s1.yaml): "
+        + "state limit of 3 reached, so some properties are unknown\nx", msg);
+  }
+
+  @Test
+  void unknownEngineOrWorkersAreRejectedWithOneLine() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Engines.of("symbolic", 1));
+    assertEquals("unknown engine 'symbolic' (available: explicit)", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Engines.of("explicit", 0));
+  }
+}

@@ -1,0 +1,333 @@
+package org.hotplugchecker.model.spec;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.topology.TopologyException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads spec files (YAML, or JSON which is a subset) into {@link Spec}s. Every problem
+ * is reported as a {@link SpecException} naming the file, line and field; nothing is
+ * defaulted silently except what {@code MODEL.md} defines (distances, no faults, all
+ * properties).
+ */
+public final class SpecLoader {
+  private static final Set<String> TOP_FIELDS = Set.of("name", "description", "arch", "kernel",
+      "nodes", "distance", "cpus", "memory", "faults", "properties", "expect");
+  private static final Set<String> COMPONENT_FIELDS = Set.of("home", "boot", "hotplug");
+
+  /** Loads and validates the spec at {@code file}. */
+  public Spec load(Path file) throws SpecException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException(file, 0, "", "no such file");
+    } catch (IOException e) {
+      throw new SpecException(file, 0, "", "cannot read: " + e.getMessage());
+    }
+    return parse(file, text);
+  }
+
+  /** Parses spec {@code text} as if read from {@code file}. */
+  public Spec parse(Path file, String text) throws SpecException {
+    return new Parser(file).parse(new StringReader(text));
+  }
+
+  /** One parse: remembers the line of every field for errors found later. */
+  private static final class Parser {
+    private final Path file;
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    Parser(Path file) {
+      this.file = file;
+    }
+
+    Spec parse(Reader reader) throws SpecException {
+      Node root;
+      try {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        root = new Yaml(options).compose(reader);
+      } catch (MarkedYAMLException e) {
+        Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        throw new SpecException(file, m == null ? 0 : m.getLine() + 1, "",
+            "malformed YAML: " + problem);
+      } catch (YAMLException e) {
+        throw new SpecException(file, 0, "", "malformed YAML: " + e.getMessage());
+      }
+      if (root == null) {
+        throw new SpecException(file, 0, "", "the spec is empty");
+      }
+      Map<String, Node> top = mapping(root, "", TOP_FIELDS);
+      Arch arch = enumField(top, "arch", Arch::fromSpecName, Arch.values());
+      KernelVariant kernel = enumField(top, "kernel", KernelVariant::fromSpecName,
+          KernelVariant.values());
+      int nodes = intField(require(top, "nodes", root), "nodes");
+      int[][] distance = top.containsKey("distance") ? distance(top.get("distance")) : null;
+      List<Component> cpus = components(require(top, "cpus", root), "cpus");
+      List<Component> memory = top.containsKey("memory")
+          ? components(top.get("memory"), "memory") : List.of();
+      Set<Fault> faults = top.containsKey("faults") ? faults(top.get("faults")) : Set.of();
+      Topology topology;
+      try {
+        topology = Topology.of(arch, kernel, nodes, distance, cpus, memory, faults);
+      } catch (TopologyException e) {
+        throw new SpecException(file, lineOf(e.field()), e.field(), e.getMessage());
+      }
+      List<HotplugProperty> properties = top.containsKey("properties")
+          ? properties(top.get("properties")) : List.of(HotplugProperty.values());
+      Map<String, Expectation> expect = top.containsKey("expect")
+          ? expect(top.get("expect"), properties) : Map.of();
+      String name = top.containsKey("name") ? string(top.get("name"), "name")
+          : defaultName(file);
+      String description = top.containsKey("description")
+          ? string(top.get("description"), "description") : "";
+      return new Spec(file, name, description, topology, properties, expect);
+    }
+
+    private static String defaultName(Path file) {
+      String n = String.valueOf(file.getFileName());
+      int dot = n.lastIndexOf('.');
+      return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private int lineOf(String field) {
+      // The field itself, else its closest enclosing field, else unknown.
+      for (String f = field; !f.isEmpty(); f = parentPath(f)) {
+        Integer l = lines.get(f);
+        if (l != null) {
+          return l;
+        }
+      }
+      return 0;
+    }
+
+    private static String parentPath(String f) {
+      int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+      return cut <= 0 ? "" : f.substring(0, cut);
+    }
+
+    private SpecException error(Node node, String field, String reason) {
+      return new SpecException(file, node.getStartMark().getLine() + 1, field, reason);
+    }
+
+    private Node require(Map<String, Node> map, String field, Node parent) throws SpecException {
+      Node n = map.get(field);
+      if (n == null) {
+        throw error(parent, field, "required field is missing");
+      }
+      return n;
+    }
+
+    private Map<String, Node> mapping(Node node, String path, Set<String> allowed)
+        throws SpecException {
+      if (!(node instanceof MappingNode m)) {
+        throw error(node, path, "expected a mapping of fields, got " + describe(node));
+      }
+      Map<String, Node> out = new LinkedHashMap<>();
+      for (NodeTuple t : m.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode k)) {
+          throw error(t.getKeyNode(), path, "field names must be plain words");
+        }
+        String key = k.getValue();
+        String fieldPath = path.isEmpty() ? key : path + "." + key;
+        if (allowed != null && !allowed.contains(key)) {
+          throw error(k, fieldPath, "unknown field (allowed: "
+              + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        }
+        lines.put(fieldPath, k.getStartMark().getLine() + 1);
+        out.put(key, t.getValueNode());
+      }
+      return out;
+    }
+
+    private static String describe(Node n) {
+      if (n instanceof ScalarNode s) {
+        return "'" + s.getValue() + "'";
+      }
+      return n instanceof SequenceNode ? "a list" : "a mapping";
+    }
+
+    private String scalar(Node node, String field) throws SpecException {
+      if (!(node instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
+        throw error(node, field, "expected a single value, got "
+            + (node instanceof ScalarNode ? "nothing" : describe(node)));
+      }
+      return s.getValue();
+    }
+
+    private String string(Node node, String field) throws SpecException {
+      return scalar(node, field);
+    }
+
+    private int intField(Node node, String field) throws SpecException {
+      String v = scalar(node, field);
+      if (!((ScalarNode) node).getTag().equals(Tag.INT)) {
+        throw error(node, field, "expected an integer, got '" + v + "'");
+      }
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw error(node, field, "expected an integer, got '" + v + "'");
+      }
+    }
+
+    private boolean boolField(Node node, String field) throws SpecException {
+      String v = scalar(node, field);
+      if (!((ScalarNode) node).getTag().equals(Tag.BOOL)) {
+        throw error(node, field, "expected true or false, got '" + v + "'");
+      }
+      return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on");
+    }
+
+    private List<Node> sequence(Node node, String field) throws SpecException {
+      if (!(node instanceof SequenceNode s)) {
+        throw error(node, field, "expected a list, got " + describe(node));
+      }
+      return s.getValue();
+    }
+
+    private <E extends Enum<E>> E enumField(Map<String, Node> top, String field,
+        java.util.function.Function<String, java.util.Optional<E>> lookup, E[] values)
+        throws SpecException {
+      Node n = top.get(field);
+      if (n == null) {
+        throw new SpecException(file, 1, field, "required field is missing (one of "
+            + names(values) + ")");
+      }
+      String v = scalar(n, field);
+      return lookup.apply(v).orElseThrow(() -> error(n, field,
+          "unknown " + field + " '" + v + "' (one of " + names(values) + ")"));
+    }
+
+    private static String names(Enum<?>[] values) {
+      List<String> n = new ArrayList<>();
+      for (Enum<?> e : values) {
+        n.add(e.toString());
+      }
+      return String.join(", ", n);
+    }
+
+    private int[][] distance(Node node) throws SpecException {
+      List<Node> rows = sequence(node, "distance");
+      int[][] d = new int[rows.size()][];
+      for (int i = 0; i < rows.size(); i++) {
+        String rowPath = "distance[" + i + "]";
+        lines.put(rowPath, rows.get(i).getStartMark().getLine() + 1);
+        List<Node> row = sequence(rows.get(i), rowPath);
+        d[i] = new int[row.size()];
+        for (int j = 0; j < row.size(); j++) {
+          String cell = rowPath + "[" + j + "]";
+          lines.put(cell, row.get(j).getStartMark().getLine() + 1);
+          d[i][j] = intField(row.get(j), cell);
+        }
+      }
+      return d;
+    }
+
+    private List<Component> components(Node node, String field) throws SpecException {
+      List<Node> items = sequence(node, field);
+      List<Component> out = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        String path = field + "[" + i + "]";
+        lines.put(path, items.get(i).getStartMark().getLine() + 1);
+        Map<String, Node> m = mapping(items.get(i), path, COMPONENT_FIELDS);
+        for (String f : List.of("home", "boot", "hotplug")) {
+          if (!m.containsKey(f)) {
+            throw error(items.get(i), path + "." + f, "required field is missing");
+          }
+        }
+        out.add(new Component(intField(m.get("home"), path + ".home"),
+            boolField(m.get("boot"), path + ".boot"),
+            boolField(m.get("hotplug"), path + ".hotplug")));
+      }
+      return out;
+    }
+
+    private Set<Fault> faults(Node node) throws SpecException {
+      Set<Fault> out = EnumSet.noneOf(Fault.class);
+      List<Node> items = sequence(node, "faults");
+      for (int i = 0; i < items.size(); i++) {
+        String path = "faults[" + i + "]";
+        String v = scalar(items.get(i), path);
+        Node n = items.get(i);
+        out.add(Fault.fromSpecName(v).orElseThrow(() -> error(n, path,
+            "unknown fault '" + v + "' (one of " + names(Fault.values()) + ")")));
+      }
+      return out;
+    }
+
+    private HotplugProperty property(Node n, String path) throws SpecException {
+      String v = scalar(n, path);
+      return HotplugProperty.fromSpecName(v).orElseThrow(() -> error(n, path,
+          "unknown property '" + v + "' (one of " + names(HotplugProperty.values()) + ")"));
+    }
+
+    private List<HotplugProperty> properties(Node node) throws SpecException {
+      Set<HotplugProperty> chosen = EnumSet.noneOf(HotplugProperty.class);
+      List<Node> items = sequence(node, "properties");
+      if (items.isEmpty()) {
+        throw error(node, "properties", "empty list (omit the field to check all properties)");
+      }
+      for (int i = 0; i < items.size(); i++) {
+        chosen.add(property(items.get(i), "properties[" + i + "]"));
+      }
+      return List.copyOf(chosen); // EnumSet iterates in model order
+    }
+
+    private Map<String, Expectation> expect(Node node, List<HotplugProperty> checked)
+        throws SpecException {
+      Map<String, Node> m = mapping(node, "expect", null);
+      Map<String, Expectation> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Node> e : m.entrySet()) {
+        String path = "expect." + e.getKey();
+        HotplugProperty p = HotplugProperty.fromSpecName(e.getKey()).orElse(null);
+        if (p == null) {
+          throw new SpecException(file, lines.get(path), path, "unknown property '"
+              + e.getKey() + "' (one of " + names(HotplugProperty.values()) + ")");
+        }
+        if (!checked.contains(p)) {
+          throw new SpecException(file, lines.get(path), path,
+              "expectation for a property that 'properties:' does not check");
+        }
+        String v = scalar(e.getValue(), path);
+        Expectation x = Expectation.parse(v);
+        if (x == null) {
+          throw error(e.getValue(), path, "expected holds, violated, violated@K or vacuous, got '"
+              + v + "'");
+        }
+        out.put(e.getKey(), x);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.hotplugchecker.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * jqwik generators of small valid topologies, shared by the property tests of every
+ * module (model's test-jar). They shrink towards fewer nodes, CPUs and blocks, boot
+ * components and the first kernel variant, so a failure reports a small machine.
+ */
+public final class TopologyArbitraries {
+  private TopologyArbitraries() {}
+
+  /** Topologies with up to 3 nodes, 3 CPUs and 3 blocks, any arch, kernel and faults. */
+  public static Arbitrary<Topology> small() {
+    return topologies(3, 3, 3);
+  }
+
+  /** Valid topologies within the given bounds (at least one node and one CPU). */
+  public static Arbitrary<Topology> topologies(int maxNodes, int maxCpus, int maxBlocks) {
+    return Arbitraries.integers().between(1, maxNodes).flatMap(nodes ->
+        Combinators.combine(
+            Arbitraries.of(Arch.values()),
+            Arbitraries.of(KernelVariant.values()),
+            components(nodes, 1, maxCpus),
+            components(nodes, 0, maxBlocks),
+            Arbitraries.of(true, false),
+            distances(nodes))
+        .as((arch, kernel, cpus, memory, fault, distance) -> {
+          List<Component> fixedCpus = new ArrayList<>(cpus);
+          Component cpu0 = fixedCpus.get(0);
+          // CPU 0 must be boot; keep its other attributes.
+          fixedCpus.set(0, new Component(cpu0.home(), true, cpu0.hotplug()));
+          return Topology.of(arch, kernel, nodes, distance, fixedCpus, memory,
+              fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of());
+        }));
+  }
+
+  private static Arbitrary<List<Component>> components(int nodes, int min, int max) {
+    Arbitrary<Component> one = Combinators.combine(
+        Arbitraries.integers().between(0, nodes - 1),
+        Arbitraries.of(true, false),
+        Arbitraries.of(false, true))
+        .as((home, boot, hotplug) -> new Component(home, boot || !hotplug, hotplug));
+    return one.list().ofMinSize(min).ofMaxSize(max);
+  }
+
+  /** Mostly default distances, sometimes a random symmetric matrix (ties included). */
+  private static Arbitrary<int[][]> distances(int nodes) {
+    Arbitrary<int[][]> random = Arbitraries.integers().between(11, 40).list()
+        .ofSize(nodes * nodes).map(values -> {
+          int[][] d = new int[nodes][nodes];
+          for (int i = 0; i < nodes; i++) {
+            for (int j = 0; j < nodes; j++) {
+              d[i][j] = i == j ? 10 : values.get(Math.min(i, j) * nodes + Math.max(i, j));
+            }
+          }
+          return d;
+        });
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, Arbitraries.just((int[][]) null)),
+        net.jqwik.api.Tuple.of(1, random));
+  }
+}

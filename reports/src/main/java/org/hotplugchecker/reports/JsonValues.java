@@ -1,0 +1,119 @@
+package org.hotplugchecker.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.trace.Trace;
+import org.hotplugchecker.checker.trace.TraceStep;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.model.ts.VariableChange;
+
+/**
+ * The JSON pieces every JSON output shares (the command line's JSON Lines,
+ * {@code results.json}, ITF traces, the HTML report's data), so a topology or a trace
+ * reads the same wherever it appears.
+ */
+public final class JsonValues {
+  /** The node factory all writers use. */
+  public static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private JsonValues() {}
+
+  /** A model variable value (Boolean or Integer) as JSON. */
+  public static JsonNode value(Object v) {
+    if (v instanceof Boolean b) {
+      return F.booleanNode(b);
+    }
+    if (v instanceof Integer i) {
+      return F.numberNode(i);
+    }
+    if (v instanceof Long l) {
+      return F.numberNode(l);
+    }
+    return F.textNode(String.valueOf(v));
+  }
+
+  /**
+   * Puts the figures of an engine run into {@code o}: {@code engine}, {@code states},
+   * {@code transitions}, {@code depth}, {@code complete}, {@code stopReason} (null when
+   * complete), {@code resourceLimitHit} and {@code millis}.
+   */
+  public static void putSearch(ObjectNode o, CheckResult r) {
+    o.put("engine", r.engine());
+    o.put("states", r.states());
+    o.put("transitions", r.transitions());
+    o.put("depth", r.depth());
+    o.put("complete", r.complete());
+    o.put("stopReason", r.stopReason().orElse(null));
+    o.put("resourceLimitHit", r.resourceLimitHit());
+    o.put("millis", r.millis());
+  }
+
+  /**
+   * A trace: {@code initial} (variable to value) and {@code steps}, each with
+   * {@code step}, {@code action}, {@code callChain}, {@code chain} (the call chain joined
+   * with arrows) and {@code changes} ({@code variable}, {@code before}, {@code after}).
+   */
+  public static ObjectNode trace(Trace t) {
+    ObjectNode o = F.objectNode();
+    ObjectNode initial = o.putObject("initial");
+    for (StateVariable v : t.initial()) {
+      initial.set(v.name(), value(v.value()));
+    }
+    ArrayNode steps = o.putArray("steps");
+    for (TraceStep s : t.steps()) {
+      ObjectNode step = steps.addObject();
+      step.put("step", s.number());
+      step.put("action", s.action());
+      ArrayNode chain = step.putArray("callChain");
+      s.callChain().forEach(chain::add);
+      step.put("chain", s.chainText());
+      ArrayNode changes = step.putArray("changes");
+      for (VariableChange c : s.changes()) {
+        ObjectNode ch = changes.addObject();
+        ch.put("variable", c.name());
+        ch.set("before", value(c.before()));
+        ch.set("after", value(c.after()));
+      }
+    }
+    return o;
+  }
+
+  /** The topology as a spec would write it, kernel and arch included (distance always explicit). */
+  public static ObjectNode topology(Topology t) {
+    ObjectNode o = F.objectNode();
+    o.put("arch", t.arch().specName());
+    o.put("kernel", t.kernel().specName());
+    o.put("nodes", t.nodes());
+    ArrayNode distance = o.putArray("distance");
+    for (int[] row : t.distanceMatrix()) {
+      ArrayNode r = distance.addArray();
+      for (int d : row) {
+        r.add(d);
+      }
+    }
+    o.set("cpus", components(t.cpus()));
+    o.set("memory", components(t.memory()));
+    ArrayNode faults = o.putArray("faults");
+    for (Fault f : Fault.values()) {
+      if (t.hasFault(f)) {
+        faults.add(f.specName());
+      }
+    }
+    return o;
+  }
+
+  private static ArrayNode components(List<Component> list) {
+    ArrayNode a = F.arrayNode();
+    for (Component c : list) {
+      a.addObject().put("home", c.home()).put("boot", c.boot()).put("hotplug", c.hotplug());
+    }
+    return a;
+  }
+}

@@ -1,0 +1,213 @@
+package org.hotplugchecker.reports.cli;
+
+import java.util.List;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.trace.Trace;
+import org.hotplugchecker.checker.trace.TraceStep;
+import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.ts.StateVariable;
+import org.hotplugchecker.model.ts.VariableChange;
+import org.hotplugchecker.reports.CheckRun;
+import org.hotplugchecker.reports.PropertyOutcome;
+
+/**
+ * The plain-text form of a check run, used by the terminal, the Maven build log and
+ * junit.xml: a header, one line per property marked against the expectation, then every
+ * counterexample step by step with its kernel call chain and only the variables it
+ * changed.
+ */
+public final class TextRenderer {
+  /** Marks in front of a property line. */
+  static final String PASS = "\u2713";
+  static final String FAIL = "\u2717";
+  static final String WARN = "!";
+  static final String UNDECIDED = "?";
+  private static final int WIDTH = 100;
+
+  /** The full report of one run, ending with a newline. */
+  public String render(CheckRun run) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(header(run)).append('\n');
+    run.result().stopReason().ifPresent(r -> sb.append("  stopped early: ").append(r)
+        .append('\n'));
+    List<PropertyOutcome> outcomes = run.outcomes();
+    int width = outcomes.stream().mapToInt(o -> o.name().length()).max().orElse(0);
+    for (PropertyOutcome o : outcomes) {
+      sb.append("  ").append(propertyLine(o, width)).append('\n');
+    }
+    List<StateVariable> shownInitial = null;
+    for (PropertyOutcome o : outcomes) {
+      if (o.trace().isPresent()) {
+        Trace t = o.trace().get();
+        // Every trace starts from the boot state; show it once unless it differs.
+        boolean showInitial = !t.initial().equals(shownInitial);
+        appendTrace(sb, t, showInitial);
+        shownInitial = t.initial();
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One line: {@code s1 (x86, v4.19): 19 states, 76 transitions, depth 7, 12 ms [explicit]}. */
+  public String header(CheckRun run) {
+    CheckResult r = run.result();
+    Topology t = run.spec().topology();
+    return run.spec().name() + " (" + t.arch().specName() + ", " + t.kernel().specName() + "): "
+        + r.states() + " states, " + r.transitions() + " transitions, depth " + r.depth()
+        + (r.complete() ? "" : " (incomplete)") + ", " + r.millis() + " ms [" + r.engine() + "]";
+  }
+
+  /**
+   * A one-line verdict of the whole run, for long lists of specs:
+   * {@code ✓ s1-x86-v4.19: 9 properties as expected (19 states, 76 transitions, 3 ms)}.
+   */
+  public String summaryLine(CheckRun run) {
+    List<PropertyOutcome> outcomes = run.outcomes();
+    long failed = outcomes.stream().filter(PropertyOutcome::failed).count();
+    long undecided = outcomes.stream().filter(o -> !o.decided()).count();
+    StringBuilder sb = new StringBuilder();
+    sb.append(failed > 0 ? FAIL : undecided > 0 ? UNDECIDED : PASS).append(' ')
+        .append(run.spec().name()).append(": ");
+    if (failed > 0) {
+      sb.append(failed).append(" of ").append(outcomes.size()).append(" unexpected (");
+      String sep = "";
+      for (PropertyOutcome o : outcomes) {
+        if (o.failed()) {
+          sb.append(sep).append(o.name()).append(' ').append(o.notation())
+              .append(o.expected().map(e -> " expected " + e).orElse(""));
+          sep = ", ";
+        }
+      }
+      sb.append(')');
+    } else {
+      sb.append(outcomes.size() - undecided).append(" of ").append(outcomes.size())
+          .append(run.hasExpectations() ? " as expected" : " without violation");
+      if (undecided > 0) {
+        sb.append(", ").append(undecided).append(" unknown");
+      }
+    }
+    CheckResult r = run.result();
+    return sb.append(" [").append(r.states()).append(" states, ").append(r.transitions())
+        .append(" transitions, ").append(r.millis()).append(" ms]").toString();
+  }
+
+  /** {@code ✓ no_oops   violated (5 steps)   as expected}; names padded to {@code width}. */
+  public String propertyLine(PropertyOutcome o, int width) {
+    String mark = o.ok().map(ok -> ok ? (o.vacuousWithoutExpectation() ? WARN : PASS) : FAIL)
+        .orElse(UNDECIDED);
+    StringBuilder sb = new StringBuilder(mark).append(' ');
+    sb.append(pad(o.name(), width)).append("  ").append(pad(verdictText(o), 22));
+    if (o.expected().isPresent()) {
+      String expected = o.expected().get().toString();
+      sb.append(o.ok().map(ok -> ok ? "as expected" : "expected " + expected)
+          .orElse("expected " + expected));
+    } else if (o.vacuousWithoutExpectation()) {
+      sb.append("warning: never exercised, so it says nothing");
+    }
+    if (!o.decided() && !o.detail().isEmpty()) {
+      sb.append(o.expected().isPresent() ? "; " : "").append(o.detail());
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  /** {@code holds}, {@code violated (5 steps)}, {@code violated (initial state)}, ... */
+  public static String verdictText(PropertyOutcome o) {
+    if (o.verdict() != Verdict.VIOLATED) {
+      return o.verdict().specName();
+    }
+    if (o.length() == 0) {
+      return "violated (initial state)";
+    }
+    return "violated (" + o.length() + (o.length() == 1 ? " step)" : " steps)");
+  }
+
+  /**
+   * One counterexample on its own, exactly as {@link #render} prints it (boot state in
+   * full); junit.xml carries it too.
+   */
+  public String trace(Trace t) {
+    StringBuilder sb = new StringBuilder();
+    appendTrace(sb, t, true);
+    return sb.substring(1); // appendTrace separates traces with a leading blank line
+  }
+
+  /**
+   * The first {@code max} steps on one line, for one-line failure messages:
+   * {@code 1. a → b; 2. c; ... (5 steps)}.
+   */
+  public static String firstSteps(Trace trace, int max) {
+    if (trace.steps().isEmpty()) {
+      return "the boot state already violates it";
+    }
+    String steps = trace.steps().stream().limit(max)
+        .map(s -> s.number() + ". " + s.chainText())
+        .collect(java.util.stream.Collectors.joining("; "));
+    return trace.length() > max ? steps + "; ... (" + trace.length() + " steps)" : steps;
+  }
+
+  private void appendTrace(StringBuilder sb, Trace t, boolean showInitial) {
+    sb.append('\n').append("  ").append(t.property()).append(" is violated ");
+    sb.append(t.length() == 0 ? "in the initial state:" : "after " + t.length()
+        + (t.length() == 1 ? " step:" : " steps:")).append('\n');
+    if (showInitial) {
+      appendWrapped(sb, "     initial: ", t.initial().stream().map(TextRenderer::assignment)
+          .toList());
+    } else {
+      sb.append("     initial: the same boot state").append('\n');
+    }
+    int numberWidth = String.valueOf(t.length()).length();
+    for (TraceStep s : t.steps()) {
+      String number = pad(String.valueOf(s.number()), numberWidth);
+      sb.append("  ").append(number).append(". ").append(stepHeadline(s)).append('\n');
+      String indent = " ".repeat(4 + numberWidth + 2);
+      for (VariableChange c : s.changes()) {
+        sb.append(indent).append(c.render()).append('\n');
+      }
+      if (s.changes().isEmpty()) {
+        sb.append(indent).append("(no variable changed)").append('\n');
+      }
+    }
+  }
+
+  /**
+   * The call chain joined with arrows; prefixed with the action label when the chain does
+   * not start with it.
+   */
+  static String stepHeadline(TraceStep s) {
+    if (s.callChain().isEmpty()) {
+      return s.action();
+    }
+    if (s.callChain().get(0).equals(s.action())) {
+      return s.chainText();
+    }
+    return s.action() + ": " + s.chainText();
+  }
+
+  private static String assignment(StateVariable v) {
+    return v.name() + "=" + v.render();
+  }
+
+  private static void appendWrapped(StringBuilder sb, String first, List<String> items) {
+    String indent = " ".repeat(first.length());
+    StringBuilder line = new StringBuilder(first);
+    boolean empty = true;
+    for (String item : items) {
+      if (!empty && line.length() + 1 + item.length() > WIDTH) {
+        sb.append(line).append('\n');
+        line = new StringBuilder(indent);
+        empty = true;
+      }
+      if (!empty) {
+        line.append(' ');
+      }
+      line.append(item);
+      empty = false;
+    }
+    sb.append(line).append('\n');
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+}
