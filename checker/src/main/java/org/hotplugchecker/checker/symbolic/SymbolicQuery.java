@@ -93,9 +93,7 @@ final class SymbolicQuery {
           v -> Search.lastConflict(Search.domOverWDegSearch(v)), concat(initial, acts));
     }
     addSearch(strategies, Search::inputOrderLBSearch, all);
-    @SuppressWarnings("unchecked")
-    AbstractStrategy<IntVar>[] array = strategies.toArray(new AbstractStrategy[0]);
-    solver.setSearch(array);
+    solver.setSearch(Search.sequencer(strategies.toArray(AbstractStrategy<?>[]::new)));
     if (failLimit > 0) {
       solver.addStopCriterion(new FailCounter(model, failLimit));
     }

@@ -1,0 +1,110 @@
+package org.hotplugchecker.checker.symbolic;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.PropertyResult;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.checker.trace.TraceReplayer;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * The symbolic engines against the explicit explorer on random small topologies (1-3
+ * nodes, 1-3 CPUs, 0-3 blocks, both arches, every kernel, with and without the fault).
+ * Topologies whose explicit diameter exceeds {@link #MAX_DIAMETER} are skipped to keep
+ * BMC's path enumeration affordable, and so are those without a single state change
+ * (diameter 0), which the generator produces often and which test nothing.
+ */
+class SymbolicDifferentialTest {
+  static final int MAX_DIAMETER = 7;
+
+  @Provide
+  Arbitrary<Topology> topologies() {
+    return TopologyArbitraries.small();
+  }
+
+  /**
+   * BMC up to the explicit diameter (+1, the longest a shortest {@code alloc_local}
+   * counterexample can be): the same violated properties with the same shortest lengths,
+   * nothing the explicit engine proves is refuted, and BMC's own proofs (recurrence
+   * diameter) agree with the explicit verdicts.
+   */
+  @Property(tries = 200)
+  void bmcAgreesWithExplicit(@ForAll("topologies") Topology topology) {
+    HotplugModel model = new HotplugModel(topology);
+    CheckResult explicit = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+    Assume.that(explicit.depth() >= 1 && explicit.depth() <= MAX_DIAMETER);
+    Statistics.label("explicit diameter").collect(explicit.depth());
+    CheckResult bmc = new BmcEngine(new BmcOptions(explicit.depth() + 1, true, 5_000))
+        .check(model);
+    List<String> problems = new ArrayList<>();
+    for (int p = 0; p < explicit.properties().size(); p++) {
+      PropertyResult e = explicit.properties().get(p);
+      PropertyResult s = bmc.properties().get(p);
+      String name = e.property().name();
+      if (e.verdict() == Verdict.VIOLATED) {
+        if (s.verdict() != Verdict.VIOLATED || s.length() != e.length()) {
+          problems.add(name + ": explicit violated@" + e.length() + ", bmc " + describe(s));
+        }
+      } else if (s.verdict() != Verdict.UNKNOWN && s.verdict() != e.verdict()) {
+        problems.add(name + ": explicit " + e.verdict() + ", bmc " + describe(s));
+      }
+      int index = p;
+      s.counterexample().flatMap(cex -> new TraceReplayer(model).problems(index, cex))
+          .ifPresent(why -> problems.add(name + ": bmc counterexample does not replay: " + why));
+    }
+    assertAgree(topology, "bmc", problems);
+  }
+
+  /**
+   * k-induction never contradicts the explicit engine: what it proves holds, what it
+   * refutes is violated with the same shortest length.
+   */
+  @Property(tries = 120)
+  void kInductionIsSound(@ForAll("topologies") Topology topology) {
+    HotplugModel model = new HotplugModel(topology);
+    CheckResult explicit = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+    Assume.that(explicit.depth() >= 1 && explicit.depth() <= MAX_DIAMETER);
+    CheckResult kind = new KInductionEngine(new KInductionOptions(3, 20_000)).check(model);
+    Statistics.label("proved").collect(kind.properties().stream()
+        .filter(r -> r.verdict() == Verdict.HOLDS).count());
+    List<String> problems = new ArrayList<>();
+    for (int p = 0; p < explicit.properties().size(); p++) {
+      PropertyResult e = explicit.properties().get(p);
+      PropertyResult s = kind.properties().get(p);
+      boolean agrees = switch (s.verdict()) {
+        case HOLDS -> e.verdict() == Verdict.HOLDS;
+        case VIOLATED -> e.verdict() == Verdict.VIOLATED && e.length() == s.length();
+        case VACUOUS -> e.verdict() == Verdict.VACUOUS;
+        case UNKNOWN -> true;
+      };
+      if (!agrees) {
+        problems.add(e.property().name() + ": explicit " + describe(e) + ", kind "
+            + describe(s));
+      }
+    }
+    assertAgree(topology, "kind", problems);
+  }
+
+  private static String describe(PropertyResult r) {
+    return (r.verdict() == Verdict.VIOLATED ? "violated@" + r.length() : r.verdict().specName())
+        + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
+  }
+
+  private static void assertAgree(Topology t, String engine, List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new AssertionError("explicit and " + engine + " disagree on\n" + SpecYaml.of(t)
+          + String.join("\n", problems));
+    }
+  }
+}
