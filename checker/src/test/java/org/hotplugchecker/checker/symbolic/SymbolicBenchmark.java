@@ -1,0 +1,70 @@
+package org.hotplugchecker.checker.symbolic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.PropertyResult;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * Time to the shortest {@code no_oops} counterexample, explicit (stop at first) vs BMC,
+ * for the numbers in {@code docs/benchmarks-symbolic.md}. Not a test: run its
+ * {@code main} on the test classpath. Each engine gets a warm-up run first.
+ */
+public final class SymbolicBenchmark {
+  private SymbolicBenchmark() {}
+
+  /**
+   * Arguments: {@code s1|3x2x2}, {@code explicit|bmc}, worker count of the explicit engine
+   * (default 2), BMC depth bound (default 12).
+   */
+  public static void main(String[] args) {
+    Topology t = args[0].equals("s1") ? s1() : threeByTwoByTwo();
+    HotplugModel model = new HotplugModel(t, List.of(HotplugProperty.NO_OOPS));
+    int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int depth = args.length > 3 ? Integer.parseInt(args[3]) : 12;
+    CheckResult r;
+    if (args[1].equals("explicit")) {
+      ExplorerOptions opts = ExplorerOptions.defaults().withWorkers(workers)
+          .withStopAtFirst(true);
+      new ExplicitExplorer().explore(model, opts); // warm-up
+      r = new ExplicitExplorer().explore(model, opts);
+    } else {
+      BmcOptions opts = BmcOptions.depth(depth).withoutDiameterProof();
+      new BmcEngine(opts).check(model); // warm-up
+      r = new BmcEngine(opts).check(model);
+    }
+    PropertyResult p = r.properties().get(0);
+    System.out.printf("%s %s: no_oops %s@%d in %d ms, states %d, stats %s%n", args[0], r.engine(),
+        p.verdict(), p.length(), r.millis(), r.states(), r.stats());
+  }
+
+  /** The mailing-list scenario: node 1 with one removable CPU and block. */
+  static Topology s1() {
+    return Topology.of(Arch.X86, KernelVariant.V4_19, 2, null,
+        List.of(new Component(0, true, false), new Component(1, true, true)),
+        List.of(new Component(0, true, false), new Component(1, true, true)), Set.of());
+  }
+
+  /** Node 0's first CPU and block fixed, every other CPU and block boot and hotplug. */
+  static Topology threeByTwoByTwo() {
+    List<Component> cpus = new ArrayList<>();
+    List<Component> blocks = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      for (int i = 0; i < 2; i++) {
+        boolean fixed = n == 0 && i == 0;
+        cpus.add(new Component(n, true, !fixed));
+        blocks.add(new Component(n, true, !fixed));
+      }
+    }
+    return Topology.of(Arch.GENERIC, KernelVariant.V4_19, 3, null, cpus, blocks, Set.of());
+  }
+}
