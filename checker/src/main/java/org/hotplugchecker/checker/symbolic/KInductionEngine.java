@@ -56,7 +56,7 @@ public final class KInductionEngine {
     Set<HotplugProperty> open = new LinkedHashSet<>(props);
     Set<HotplugProperty> proven = new LinkedHashSet<>();
     int baseDepth = 0;
-    Lemmas lemmas = Lemmas.find(enc, stats);
+    Lemmas lemmas = Lemmas.find(enc, stats, options.stepFailLimit());
     for (int k = 1; k <= options.maxK() && !open.isEmpty(); k++) {
       search.violatedAt(k - 1, open).forEach((p, cex) ->
           results.put(p, BmcEngine.violated(p, cex)));
@@ -77,10 +77,12 @@ public final class KInductionEngine {
     List<PropertyResult> ordered = new ArrayList<>();
     props.forEach(p -> ordered.add(results.get(p)));
     boolean complete = ordered.stream().noneMatch(r -> r.verdict() == Verdict.UNKNOWN);
+    Map<String, Number> statMap = stats.asMap();
+    statMap.put("lemmas", lemmas.count());
     return new CheckResult(NAME, -1, -1, baseDepth, complete,
         complete ? Optional.empty()
             : Optional.of("induction depth " + options.maxK() + " reached"),
-        false, List.copyOf(ordered), (System.nanoTime() - start) / 1_000_000, stats.asMap());
+        false, List.copyOf(ordered), (System.nanoTime() - start) / 1_000_000, statMap);
   }
 
   /** The largest subset of {@code candidates} that is k-inductive given {@code proven}. */
@@ -108,8 +110,8 @@ public final class KInductionEngine {
    * before {@code sk} and violates {@code goal} at {@code k}; a fail-limit stop counts as
    * yes.
    */
-  private boolean stepFails(HotplugEncoding enc, Lemmas lemmas, int k, Set<HotplugProperty> hypothesis,
-      HotplugProperty goal, SolverStats stats) {
+  private boolean stepFails(HotplugEncoding enc, Lemmas lemmas, int k,
+      Set<HotplugProperty> hypothesis, HotplugProperty goal, SolverStats stats) {
     SymbolicQuery q = new SymbolicQuery(enc, k, "step" + k);
     Unrolling u = q.unrolling();
     u.distinct(0, k - 1);

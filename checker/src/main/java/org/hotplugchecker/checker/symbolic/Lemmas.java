@@ -28,8 +28,11 @@ final class Lemmas {
     this.clauses = clauses;
   }
 
-  /** Finds the lemmas of {@code enc}'s model (a few one-step solver calls). */
-  static Lemmas find(HotplugEncoding enc, SolverStats stats) {
+  /**
+   * Finds the lemmas of {@code enc}'s model (a few one-step solver calls); none if a call
+   * hits {@code failLimit} (0: no limit).
+   */
+  static Lemmas find(HotplugEncoding enc, SolverStats stats, long failLimit) {
     HotplugModel m = enc.model();
     List<Boolean> boot = enc.bits(m.view(m.initialStates().get(0).clone()));
     List<int[]> candidates = new ArrayList<>();
@@ -59,7 +62,12 @@ final class Lemmas {
         broken.add(q.cnf().and(lits(c, after).stream().map(Lit::not).toList()));
       }
       q.cnf().assertTrue(q.cnf().or(broken));
-      if (q.solve(SymbolicQuery.Strategy.ACTIONS_FIRST, 0, stats) != SymbolicQuery.Outcome.SAT) {
+      SymbolicQuery.Outcome outcome =
+          q.solve(SymbolicQuery.Strategy.ACTIONS_FIRST, failLimit, stats);
+      if (outcome == SymbolicQuery.Outcome.LIMIT) {
+        return new Lemmas(List.of());
+      }
+      if (outcome == SymbolicQuery.Outcome.UNSAT) {
         return new Lemmas(candidates);
       }
       List<int[]> kept = new ArrayList<>();

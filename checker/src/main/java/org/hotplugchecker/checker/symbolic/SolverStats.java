@@ -43,7 +43,7 @@ public final class SolverStats {
     return fails;
   }
 
-  /** The statistics as the {@code stats} map of a {@link org.hotplugchecker.checker.CheckResult}. */
+  /** The statistics as a {@link org.hotplugchecker.checker.CheckResult}'s {@code stats}. */
   public Map<String, Number> asMap() {
     Map<String, Number> m = new LinkedHashMap<>();
     m.put("solveCalls", solveCalls);

@@ -17,7 +17,8 @@ import org.hotplugchecker.model.topology.Topology;
 /**
  * Time to the shortest {@code no_oops} counterexample, explicit (stop at first) vs BMC,
  * for the numbers in {@code docs/benchmarks-symbolic.md}. Not a test: run its
- * {@code main} on the test classpath. Each engine gets a warm-up run first.
+ * {@code main} on the test classpath. On s1 each engine gets a warm-up run first (the
+ * big topology takes long enough for the JIT not to matter).
  */
 public final class SymbolicBenchmark {
   private SymbolicBenchmark() {}
@@ -31,15 +32,20 @@ public final class SymbolicBenchmark {
     HotplugModel model = new HotplugModel(t, List.of(HotplugProperty.NO_OOPS));
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     int depth = args.length > 3 ? Integer.parseInt(args[3]) : 12;
+    boolean warmUp = args[0].equals("s1");
     CheckResult r;
     if (args[1].equals("explicit")) {
       ExplorerOptions opts = ExplorerOptions.defaults().withWorkers(workers)
           .withStopAtFirst(true);
-      new ExplicitExplorer().explore(model, opts); // warm-up
+      if (warmUp) {
+        new ExplicitExplorer().explore(model, opts);
+      }
       r = new ExplicitExplorer().explore(model, opts);
     } else {
       BmcOptions opts = BmcOptions.depth(depth).withoutDiameterProof();
-      new BmcEngine(opts).check(model); // warm-up
+      if (warmUp) {
+        new BmcEngine(opts).check(model);
+      }
       r = new BmcEngine(opts).check(model);
     }
     PropertyResult p = r.properties().get(0);
