@@ -14,6 +14,7 @@ import org.hotplugchecker.checker.ReferenceCases;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.trace.TraceReplayer;
 import org.hotplugchecker.model.HotplugModel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,5 +60,24 @@ class BmcReferenceTest {
     assertEquals(expectedViolations, foundViolations);
     assertTrue(r.stats().get("solveCalls").longValue() > 0);
     assertFalse(r.complete() && !foundViolations.keySet().containsAll(c.verdicts().keySet()));
+  }
+
+  /**
+   * With the recurrence-diameter question on, BMC proves s1 on v5.0 (x86) completely: once
+   * no simple path from boot is longer than the depth checked, every property holds.
+   */
+  @Test
+  void provesS1OnTheFixedKernelAtItsRecurrenceDiameter() {
+    ReferenceCases.Case c = ReferenceCases.all().stream()
+        .filter(x -> x.name().equals("s1-x86-v5.0")).findFirst().orElseThrow();
+    CheckResult r = BmcEngine.check(new HotplugModel(c.topology()), 20);
+    assertTrue(r.complete());
+    int diameter = r.stats().get("recurrenceDiameter").intValue();
+    assertTrue(diameter > 0 && diameter < 20, "recurrence diameter " + diameter);
+    assertEquals(diameter, r.depth());
+    for (PropertyResult p : r.properties()) {
+      assertEquals(c.verdicts().get(p.property().name()), ReferenceCases.referenceNotation(p));
+      assertTrue(p.detail().startsWith("proved: recurrence diameter"), p.detail());
+    }
   }
 }
