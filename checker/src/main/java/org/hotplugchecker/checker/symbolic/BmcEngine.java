@@ -57,6 +57,7 @@ public final class BmcEngine {
       search.violatedAt(k, open).forEach((p, cex) -> results.put(p, violated(p, cex)));
       open.removeAll(results.keySet());
       depth = k;
+      options.progress().levelDone(-1, k, (System.nanoTime() - start) / 1_000_000);
       if (open.isEmpty() || !diameterOn) {
         continue;
       }
