@@ -15,12 +15,20 @@ import org.hotplugchecker.model.HotplugModel;
  *   <li>an implication between two literals of the same node, CPU or block
  *       ({@code cpu_online(c) -> cpu_present(c)}, {@code mem_online(b) -> mem_present(b)}).
  * </ul>
- * Candidates false at boot are dropped; then, while a transition from a state satisfying
- * all remaining candidates breaks some, those are dropped. The survivors are 1-inductive
- * together and true at boot, hence true in every reachable state, so the step may assert
- * them on every state of its path (which is a suffix of a path from boot).
+ * Units are found by constant folding (no search, see {@link #stableByFolding}). For the
+ * implications, candidates false at boot are dropped; then, while a transition from a
+ * state satisfying the units and all remaining candidates breaks some, those are dropped.
+ * The survivors are 1-inductive together and true at boot, hence true in every reachable
+ * state, so the step may assert them on every state of its path (which is a suffix of a
+ * path from boot).
  */
 final class Lemmas {
+  /**
+   * Fail limit of the search for implication lemmas (also bounded by the caller's); the
+   * units found by folding need no search and are kept when it is hit.
+   */
+  static final long IMPLICATION_FAIL_LIMIT = 50_000;
+
   /** Clauses of one or two literals; a literal is {@code 2 * position + (negated ? 1 : 0)}. */
   private final List<int[]> clauses;
 
@@ -29,22 +37,27 @@ final class Lemmas {
   }
 
   /**
-   * Finds the lemmas of {@code enc}'s model (a few one-step solver calls); none if a call
-   * hits {@code failLimit} (0: no limit).
+   * Finds the lemmas of {@code enc}'s model: units by folding, implications by a few
+   * one-step solver calls (dropped if one hits its fail limit; {@code failLimit} 0: only
+   * {@link #IMPLICATION_FAIL_LIMIT}).
    */
   static Lemmas find(HotplugEncoding enc, SolverStats stats, long failLimit) {
     HotplugModel m = enc.model();
     List<Boolean> boot = enc.bits(m.view(m.initialStates().get(0).clone()));
+    boolean[] stable = stableByFolding(enc, boot);
+    List<int[]> units = new ArrayList<>();
     List<int[]> candidates = new ArrayList<>();
     for (int i = 0; i < boot.size(); i++) {
-      candidates.add(new int[] {2 * i + (boot.get(i) ? 0 : 1)});
+      if (stable[i]) {
+        units.add(new int[] {2 * i + (boot.get(i) ? 0 : 1)});
+      }
     }
     for (int[] group : groups(enc)) {
       for (int x = group[0]; x < group[1]; x++) {
         for (int y = x + 1; y < group[1]; y++) {
           for (int signs = 0; signs < 4; signs++) {
             int[] clause = {2 * x + (signs & 1), 2 * y + (signs >> 1)};
-            if (holds(clause, boot)) {
+            if (holds(clause, boot) && !stable[x] && !stable[y]) {
               candidates.add(clause);
             }
           }
@@ -56,19 +69,25 @@ final class Lemmas {
       Unrolling u = q.unrolling();
       List<Lit> before = u.state(0).literals();
       List<Lit> after = u.state(1).literals();
+      for (int[] c : units) {
+        q.cnf().clause(lits(c, before));
+      }
       List<Lit> broken = new ArrayList<>();
       for (int[] c : candidates) {
         q.cnf().clause(lits(c, before));
         broken.add(q.cnf().and(lits(c, after).stream().map(Lit::not).toList()));
       }
       q.cnf().assertTrue(q.cnf().or(broken));
-      SymbolicQuery.Outcome outcome =
-          q.solve(SymbolicQuery.Strategy.ACTIONS_FIRST, failLimit, stats);
+      long limit = failLimit == 0 ? IMPLICATION_FAIL_LIMIT
+          : Math.min(failLimit, IMPLICATION_FAIL_LIMIT);
+      SymbolicQuery.Outcome outcome = q.solve(SymbolicQuery.Strategy.ACTIONS_FIRST, limit, stats);
       if (outcome == SymbolicQuery.Outcome.LIMIT) {
-        return new Lemmas(List.of());
+        return new Lemmas(units); // the units alone are inductive (by folding)
       }
       if (outcome == SymbolicQuery.Outcome.UNSAT) {
-        return new Lemmas(candidates);
+        List<int[]> all = new ArrayList<>(units);
+        all.addAll(candidates);
+        return new Lemmas(all);
       }
       List<int[]> kept = new ArrayList<>();
       for (int[] c : candidates) {
@@ -78,6 +97,45 @@ final class Lemmas {
       }
       candidates = kept;
     }
+  }
+
+  /**
+   * The literals that keep their boot value, found without search: assume all of them
+   * are constants at their boot values, run every rule symbolically, and drop those whose
+   * new value does not fold to the same constant, until nothing changes. What remains is
+   * preserved by every enabled action from every state where all of it holds.
+   */
+  private static boolean[] stableByFolding(HotplugEncoding enc, List<Boolean> boot) {
+    boolean[] stable = new boolean[boot.size()];
+    java.util.Arrays.fill(stable, true);
+    Cnf cnf = new Cnf(new org.chocosolver.solver.Model("folding"));
+    SymbolicState fresh = enc.freshState(cnf, "s");
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      SymbolicState assumed = fresh.copy();
+      for (int i = 0; i < stable.length; i++) {
+        if (stable[i]) {
+          assumed.setLiteral(i, Lit.constant(boot.get(i)));
+        }
+      }
+      for (var action : enc.model().actions()) {
+        SymbolicState work = assumed.copy();
+        Lit enabled = enc.enabled(action, work, cnf);
+        if (enabled.isConstant() && !enabled.value()) {
+          continue; // never enabled while the assumptions hold
+        }
+        enc.fire(action, work, cnf);
+        List<Lit> after = work.literals();
+        for (int i = 0; i < stable.length; i++) {
+          if (stable[i] && !after.get(i).equals(Lit.constant(boot.get(i)))) {
+            stable[i] = false;
+            changed = true;
+          }
+        }
+      }
+    }
+    return stable;
   }
 
   /** {@code [from, to)} position ranges of each node, CPU and block. */

@@ -192,6 +192,42 @@ final class SymbolicState {
   }
 
   /**
+   * Replaces the literal at {@code position} of {@link #literals()} (same order) by
+   * {@code value}.
+   */
+  void setLiteral(int position, Lit value) {
+    int p = position;
+    int nodes = nodes();
+    if (p < 3 * nodes) {
+      Lit[] field = p % 3 == 0 ? nodeOnline : p % 3 == 1 ? pgdat : nodeRegistered;
+      field[p / 3] = value;
+      return;
+    }
+    p -= 3 * nodes;
+    int perCpu = 2 + 2 * (nodes + 1);
+    if (p < perCpu * cpus()) {
+      int c = p / perCpu;
+      int q = p % perCpu;
+      if (q == 0) {
+        cpuPresent[c] = value;
+      } else if (q == 1) {
+        cpuOnline[c] = value;
+      } else if (q < 2 + nodes + 1) {
+        cpuToNode[c][q - 2] = value;
+      } else {
+        cpuLink[c][q - 2 - (nodes + 1)] = value;
+      }
+      return;
+    }
+    p -= perCpu * cpus();
+    if (p < 2 * blocks()) {
+      (p % 2 == 0 ? memPresent : memOnline)[p / 2] = value;
+      return;
+    }
+    oops = value;
+  }
+
+  /**
    * Every literal of the state in a fixed order (nodes, CPUs with their one-hot values,
    * blocks, oops); two states are equal iff these agree pairwise.
    */
