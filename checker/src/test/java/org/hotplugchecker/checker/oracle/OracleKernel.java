@@ -20,11 +20,19 @@ final class OracleKernel {
 
   /** The ten action kinds of {@code MODEL.md}. */
   enum Kind {
-    ADD_MEMORY, ADD_MEMORY_FAILS, ONLINE_MEMORY, OFFLINE_MEMORY, REMOVE_MEMORY,
-    HOTADD_CPU, CPU_UP, CPU_DOWN, HOTREMOVE_CPU, ALLOC_FOR_CPU;
+    ADD_MEMORY(true), ADD_MEMORY_FAILS(true), ONLINE_MEMORY(true), OFFLINE_MEMORY(true),
+    REMOVE_MEMORY(true), HOTADD_CPU(false), CPU_UP(false), CPU_DOWN(false),
+    HOTREMOVE_CPU(false), ALLOC_FOR_CPU(false);
 
+    private final boolean onBlock;
+
+    Kind(boolean onBlock) {
+      this.onBlock = onBlock;
+    }
+
+    /** Whether instances are indexed by memory block (else by CPU). */
     boolean onBlock() {
-      return this.ordinal() <= REMOVE_MEMORY.ordinal();
+      return onBlock;
     }
   }
 

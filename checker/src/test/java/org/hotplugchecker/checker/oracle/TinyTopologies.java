@@ -11,26 +11,50 @@ import org.hotplugchecker.model.topology.Topology;
 
 /**
  * Every valid topology with at most 2 nodes, 2 CPUs and 2 blocks, on every kernel and arch,
- * with and without {@code add_memory_fails}. Two-node shapes also come with a tied and an
- * inverted distance matrix.
+ * with and without {@code add_memory_fails}; two-node shapes once per given distance matrix.
  */
 final class TinyTopologies {
-  /**
-   * 1308 shapes with the default distance (104 with one node, 1204 with two) plus the 1204
-   * two-node shapes twice more, times 6 kernels x 2 arches x 2 fault settings.
-   */
-  static final int COUNT = (1308 + 2 * 1204) * 24;
+  /** Two-node distance matrices to enumerate. */
+  enum TwoNodeDistance {
+    /** The default matrix (10 local, 20 remote). */
+    DEFAULT,
+    /** Ties everywhere: the lowest node with an online block is everyone's nearest. */
+    TIED,
+    /** The remote node is nearer than the local one. */
+    INVERTED;
+
+    /** A fresh matrix, {@code null} for the default. */
+    int[][] matrix() {
+      return switch (this) {
+        case DEFAULT -> null;
+        case TIED -> new int[][] {{10, 10}, {10, 10}};
+        case INVERTED -> new int[][] {{10, 5}, {5, 10}};
+      };
+    }
+  }
 
   private TinyTopologies() {}
 
-  static List<Topology> all() {
+  /**
+   * How many topologies {@link #all} returns for {@code matrices} two-node distance
+   * matrices: 104 one-node shapes plus 1204 two-node shapes per matrix, times 6 kernels x
+   * 2 arches x 2 fault settings.
+   */
+  static int count(int matrices) {
+    return (104 + 1204 * matrices) * 24;
+  }
+
+  /** One-node shapes with the default distance, two-node shapes with each given matrix. */
+  static List<Topology> all(TwoNodeDistance... twoNodeDistances) {
     List<Topology> out = new ArrayList<>();
     for (int nodes = 1; nodes <= 2; nodes++) {
       List<int[][]> distances = new ArrayList<>();
-      distances.add(null);
-      if (nodes == 2) {
-        distances.add(new int[][] {{10, 10}, {10, 10}}); // ties everywhere: lower index wins
-        distances.add(new int[][] {{10, 5}, {5, 10}}); // the remote node is nearer
+      if (nodes == 1) {
+        distances.add(TwoNodeDistance.DEFAULT.matrix());
+      } else {
+        for (TwoNodeDistance d : twoNodeDistances) {
+          distances.add(d.matrix());
+        }
       }
       List<List<Component>> cpuLists = componentLists(nodes, 1, 2, true);
       List<List<Component>> blockLists = componentLists(nodes, 0, 2, false);
