@@ -3,43 +3,58 @@ package org.hotplugchecker.checker.explicit;
 import java.util.Arrays;
 
 /**
- * Exact state storage: states packed back to back in a growing {@code long[]}, found
- * through an open-addressing table of {@code int} indices with linear probing (as in
- * TLC's {@code OpenAddressing} FP set, but storing the whole state: no false "seen").
+ * Exact state storage: states packed back to back in fixed-size pages of {@code long}s
+ * (index order), found through an open-addressing table of {@code int} indices with
+ * linear probing (as in TLC's {@code OpenAddressing} set, but storing the whole state:
+ * no false "seen").
+ *
+ * <p>Memory per state is {@code 8 * words} bytes of state plus {@code 4 / load} bytes of
+ * table. The table is not a power of two: slots come from the hash by multiply-shift, so
+ * it can grow by half (at load 0.75, to load 0.5) instead of doubling, keeping the
+ * overhead between 5.3 and 8 bytes per state. Growth checks heap headroom first.
  */
 public final class OpenAddressingStateStore implements StateStore {
-  private static final int EMPTY = -1;
-  private static final int MAX_CAPACITY = 1 << 30;
+  private static final int PAGE_SHIFT = 14;
+  private static final int PAGE_STATES = 1 << PAGE_SHIFT;
+  private static final int PAGE_MASK = PAGE_STATES - 1;
+  private static final int MIN_CAPACITY = 1 << 10;
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
+  private static final double MAX_LOAD = 0.75;
+  private static final long SEED = 0x2545F4914F6CDD1DL;
 
   private final int words;
-  private long[] states;
+  private final MemoryBudget budget;
+  private long[][] pages = new long[8][];
+  // Slot holds index + 1; 0 is empty, so a fresh table needs no fill.
   private int[] table;
-  private int mask;
+  private int threshold;
   private int size;
 
   /** A store for states of {@code words} longs. */
   public OpenAddressingStateStore(int words) {
-    this.words = words;
-    this.states = new long[1024 * words];
-    this.table = new int[2048];
-    Arrays.fill(table, EMPTY);
-    this.mask = table.length - 1;
+    this(words, new MemoryBudget());
   }
 
-  private static int hash(long[] s, int offset, int words) {
-    long h = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < words; i++) {
-      h ^= s[offset + i];
-      h *= 0xBF58476D1CE4E5B9L;
-      h ^= h >>> 31;
+  OpenAddressingStateStore(int words, MemoryBudget budget) {
+    if (words < 1) {
+      throw new IllegalArgumentException("states need at least one word");
     }
-    return (int) (h ^ (h >>> 32));
+    this.words = words;
+    this.budget = budget;
+    this.table = new int[MIN_CAPACITY];
+    this.threshold = (int) (MIN_CAPACITY * MAX_LOAD);
+  }
+
+  @Override
+  public long hash(long[] state, int offset) {
+    return StateHash.of(state, offset, words, SEED);
   }
 
   private boolean sameAs(int index, long[] s, int offset) {
-    int base = index * words;
+    long[] page = pages[index >>> PAGE_SHIFT];
+    int base = (index & PAGE_MASK) * words;
     for (int i = 0; i < words; i++) {
-      if (states[base + i] != s[offset + i]) {
+      if (page[base + i] != s[offset + i]) {
         return false;
       }
     }
@@ -47,71 +62,103 @@ public final class OpenAddressingStateStore implements StateStore {
   }
 
   @Override
-  public boolean contains(long[] state, int offset) {
-    int slot = hash(state, offset, words) & mask;
+  public boolean contains(long[] state, int offset, long hash) {
+    int[] t = table;
+    int n = t.length;
+    int slot = StateHash.reduce(hash, n);
     while (true) {
-      int idx = table[slot];
-      if (idx == EMPTY) {
+      int e = t[slot];
+      if (e == 0) {
         return false;
       }
-      if (sameAs(idx, state, offset)) {
+      if (sameAs(e - 1, state, offset)) {
         return true;
       }
-      slot = (slot + 1) & mask;
+      if (++slot == n) {
+        slot = 0;
+      }
     }
   }
 
   @Override
-  public int addIfAbsent(long[] state, int offset) {
-    int slot = hash(state, offset, words) & mask;
+  public int addIfAbsent(long[] state, int offset, long hash) {
+    int[] t = table;
+    int n = t.length;
+    int slot = StateHash.reduce(hash, n);
     while (true) {
-      int idx = table[slot];
-      if (idx == EMPTY) {
+      int e = t[slot];
+      if (e == 0) {
         break;
       }
-      if (sameAs(idx, state, offset)) {
-        return -idx - 1;
+      if (sameAs(e - 1, state, offset)) {
+        return -e;
       }
-      slot = (slot + 1) & mask;
-    }
-    if ((long) (size + 1) * words > states.length) {
-      long grown = Math.max((long) states.length * 2, (long) (size + 1) * words);
-      if (grown > Integer.MAX_VALUE - 8) {
-        throw new StoreFullException("state store is full at " + size + " states");
+      if (++slot == n) {
+        slot = 0;
       }
-      states = Arrays.copyOf(states, (int) grown);
     }
-    int index = size++;
-    System.arraycopy(state, offset, states, index * words, words);
-    table[slot] = index;
-    if (size * 2L > table.length) {
-      rehash();
+    if (size == MAX_CAPACITY - 1) {
+      throw new StoreFullException("state store is full at " + size + " states");
+    }
+    int index = size;
+    int page = index >>> PAGE_SHIFT;
+    if ((index & PAGE_MASK) == 0) {
+      addPage(page);
+    }
+    System.arraycopy(state, offset, pages[page], (index & PAGE_MASK) * words, words);
+    t[slot] = index + 1;
+    size++;
+    if (size > threshold) {
+      grow();
     }
     return index;
   }
 
-  private void rehash() {
-    if (table.length >= MAX_CAPACITY) {
+  private void addPage(int page) {
+    budget.require((long) PAGE_STATES * words * Long.BYTES, "a state page");
+    if (page == pages.length) {
+      pages = Arrays.copyOf(pages, pages.length * 2);
+    }
+    pages[page] = new long[PAGE_STATES * words];
+  }
+
+  private void grow() {
+    int old = table.length;
+    if (old >= MAX_CAPACITY) {
       throw new StoreFullException("state table is full at " + size + " states");
     }
-    int[] old = table;
-    table = new int[old.length * 2];
-    Arrays.fill(table, EMPTY);
-    mask = table.length - 1;
-    for (int idx : old) {
-      if (idx != EMPTY) {
-        int slot = hash(states, idx * words, words) & mask;
-        while (table[slot] != EMPTY) {
-          slot = (slot + 1) & mask;
+    int n = (int) Math.min(MAX_CAPACITY, old + (long) old / 2);
+    budget.require((long) n * Integer.BYTES, "growing the state table to " + n + " slots");
+    int[] t = new int[n];
+    long[] s = new long[words];
+    for (int index = 0; index < size; index++) {
+      get(index, s);
+      int slot = StateHash.reduce(hash(s, 0), n);
+      while (t[slot] != 0) {
+        if (++slot == n) {
+          slot = 0;
         }
-        table[slot] = idx;
       }
+      t[slot] = index + 1;
     }
+    table = t;
+    threshold = (int) Math.min(MAX_CAPACITY - 1L, (long) (n * MAX_LOAD));
+  }
+
+  @Override
+  public boolean keepsStates() {
+    return true;
   }
 
   @Override
   public void get(int index, long[] out) {
-    System.arraycopy(states, index * words, out, 0, words);
+    System.arraycopy(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * words, out, 0, words);
+  }
+
+  /** Copies the state with {@code index} into {@code out} at {@code offset}. */
+  public void get(int index, long[] out, int offset) {
+    System.arraycopy(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * words, out, offset,
+        words);
   }
 
   @Override
@@ -121,6 +168,12 @@ public final class OpenAddressingStateStore implements StateStore {
 
   @Override
   public long bytesUsed() {
-    return (long) states.length * Long.BYTES + (long) table.length * Integer.BYTES;
+    long pageBytes = 0;
+    for (long[] p : pages) {
+      if (p != null) {
+        pageBytes += (long) p.length * Long.BYTES;
+      }
+    }
+    return pageBytes + (long) table.length * Integer.BYTES;
   }
 }
