@@ -12,6 +12,10 @@ import java.util.Arrays;
  * table. The table is not a power of two: slots come from the hash by multiply-shift, so
  * it can grow by half (at load 0.75, to load 0.5) instead of doubling, keeping the
  * overhead between 5.3 and 8 bytes per state. Growth checks heap headroom first.
+ *
+ * <p>A slot's {@code int} holds {@code index + 1} in its low bits and, in the bits the
+ * current capacity leaves free, a tag of the state's hash: a probe whose tag differs is
+ * skipped without reading the state's page, so most misses touch only the table.
  */
 public final class OpenAddressingStateStore implements StateStore {
   private static final int PAGE_SHIFT = 14;
@@ -25,8 +29,10 @@ public final class OpenAddressingStateStore implements StateStore {
   private final int words;
   private final MemoryBudget budget;
   private long[][] pages = new long[8][];
-  // Slot holds index + 1; 0 is empty, so a fresh table needs no fill.
+  // Slot holds (tag << indexBits) | (index + 1); 0 is empty, so a fresh table needs no fill.
   private int[] table;
+  private int indexBits;
+  private int indexMask;
   private int threshold;
   private int size;
 
@@ -42,7 +48,17 @@ public final class OpenAddressingStateStore implements StateStore {
     this.words = words;
     this.budget = budget;
     this.table = new int[MIN_CAPACITY];
-    this.threshold = (int) (MIN_CAPACITY * MAX_LOAD);
+    setThreshold((int) (MIN_CAPACITY * MAX_LOAD));
+  }
+
+  private void setThreshold(int t) {
+    threshold = t;
+    indexBits = Math.min(31, 32 - Integer.numberOfLeadingZeros(t + 1));
+    indexMask = (int) ((1L << indexBits) - 1);
+  }
+
+  private int tag(long hash) {
+    return ((int) hash) >>> indexBits;
   }
 
   @Override
@@ -65,13 +81,16 @@ public final class OpenAddressingStateStore implements StateStore {
   public boolean contains(long[] state, int offset, long hash) {
     int[] t = table;
     int n = t.length;
+    int bits = indexBits;
+    int mask = indexMask;
+    int tag = ((int) hash) >>> bits;
     int slot = StateHash.reduce(hash, n);
     while (true) {
       int e = t[slot];
       if (e == 0) {
         return false;
       }
-      if (sameAs(e - 1, state, offset)) {
+      if ((e >>> bits) == tag && sameAs((e & mask) - 1, state, offset)) {
         return true;
       }
       if (++slot == n) {
@@ -84,14 +103,15 @@ public final class OpenAddressingStateStore implements StateStore {
   public int addIfAbsent(long[] state, int offset, long hash) {
     int[] t = table;
     int n = t.length;
+    int tag = tag(hash);
     int slot = StateHash.reduce(hash, n);
     while (true) {
       int e = t[slot];
       if (e == 0) {
         break;
       }
-      if (sameAs(e - 1, state, offset)) {
-        return -e;
+      if ((e >>> indexBits) == tag && sameAs((e & indexMask) - 1, state, offset)) {
+        return -(e & indexMask);
       }
       if (++slot == n) {
         slot = 0;
@@ -106,7 +126,7 @@ public final class OpenAddressingStateStore implements StateStore {
       addPage(page);
     }
     System.arraycopy(state, offset, pages[page], (index & PAGE_MASK) * words, words);
-    t[slot] = index + 1;
+    t[slot] = (tag << indexBits) | (index + 1);
     size++;
     if (size > threshold) {
       grow();
@@ -130,19 +150,18 @@ public final class OpenAddressingStateStore implements StateStore {
     int n = (int) Math.min(MAX_CAPACITY, old + (long) old / 2);
     budget.require((long) n * Integer.BYTES, "growing the state table to " + n + " slots");
     int[] t = new int[n];
-    long[] s = new long[words];
+    setThreshold((int) Math.min(MAX_CAPACITY - 1L, (long) (n * MAX_LOAD)));
     for (int index = 0; index < size; index++) {
-      get(index, s);
-      int slot = StateHash.reduce(hash(s, 0), n);
+      long h = StateHash.of(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * words, words, SEED);
+      int slot = StateHash.reduce(h, n);
       while (t[slot] != 0) {
         if (++slot == n) {
           slot = 0;
         }
       }
-      t[slot] = index + 1;
+      t[slot] = (tag(h) << indexBits) | (index + 1);
     }
     table = t;
-    threshold = (int) Math.min(MAX_CAPACITY - 1L, (long) (n * MAX_LOAD));
   }
 
   @Override
