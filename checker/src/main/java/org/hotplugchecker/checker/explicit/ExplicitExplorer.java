@@ -40,6 +40,17 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  */
 public final class ExplicitExplorer {
   private static final int CHUNK = 2048;
+  private final java.util.function.Supplier<MemoryBudget> budgets;
+
+  /** An explorer that stops cleanly when the heap runs short. */
+  public ExplicitExplorer() {
+    this(MemoryBudget::new);
+  }
+
+  /** An explorer with its own idea of how much heap is left (tests). */
+  ExplicitExplorer(java.util.function.Supplier<MemoryBudget> budgets) {
+    this.budgets = budgets;
+  }
 
   /** Explores {@code ts} completely (or until an option stops it). */
   public CheckResult explore(TransitionSystem ts, ExplorerOptions options) {
@@ -53,7 +64,7 @@ public final class ExplicitExplorer {
    */
   public CheckResult explore(TransitionSystem ts, ExplorerOptions options,
       StateSymmetry symmetry) {
-    return new Run(ts, options, symmetry).run();
+    return new Run(ts, options, symmetry, budgets.get()).run();
   }
 
   /** Per-run state; not shared between runs. */
@@ -68,7 +79,7 @@ public final class ExplicitExplorer {
     private final int[] actionPropIds;
     private final StateStore store;
     private final ParentLog parentLog;
-    private final MemoryBudget budget = new MemoryBudget();
+    private final MemoryBudget budget;
     private int[] levelStarts = new int[64];
     private int levels;
     // Fingerprint mode: the states of the level being expanded, in index order.
@@ -82,8 +93,10 @@ public final class ExplicitExplorer {
     private long transitions;
     private BackwardPaths backward;
 
-    Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry) {
+    Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry,
+        MemoryBudget budget) {
       this.ts = ts;
+      this.budget = budget;
       this.options = options;
       this.sym = symmetry;
       this.words = ts.stateWords();

@@ -5,7 +5,7 @@ package org.hotplugchecker.checker.explicit;
  * a new page). It keeps a reserve for the per-level buffers and for building the result,
  * so the run can stop cleanly rather than meet {@link OutOfMemoryError} halfway.
  */
-final class MemoryBudget {
+class MemoryBudget {
   private static final long MIN_RESERVE = 48L << 20;
   private final long reserve;
 
