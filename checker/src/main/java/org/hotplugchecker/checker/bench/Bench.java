@@ -23,6 +23,8 @@ import org.hotplugchecker.model.topology.Topology;
  * except CPU 0 and block 0 (node 0's first CPU and block). Prints one line per run.
  */
 public final class Bench {
+  private static final BenchOptions.Rung WARMUP_RUNG = new BenchOptions.Rung(3, 2, 1);
+
   private Bench() {}
 
   /** The topology of one rung. */
@@ -52,12 +54,12 @@ public final class Bench {
     out.println("# JVM flags: " + String.join(" ",
         ManagementFactory.getRuntimeMXBean().getInputArguments()));
     if (options.warmups() > 0 && !options.rungs().isEmpty()) {
-      Topology t = topology(options.rungs().get(0), options.arches().get(0),
-          options.kernels().get(0));
+      // A small rung: enough to compile the hot loop, cheap next to the measured ones.
+      Topology t = topology(WARMUP_RUNG, options.arches().get(0), options.kernels().get(0));
       for (int i = 0; i < options.warmups(); i++) {
         for (int w : options.workers()) {
           new ExplicitExplorer().explore(new HotplugModel(t),
-              ExplorerOptions.defaults().withWorkers(w));
+              ExplorerOptions.defaults().withWorkers(w).withSymmetry(options.symmetry()));
         }
       }
     }

@@ -84,6 +84,9 @@ public final class ExplicitExplorer {
     private int levels;
     // Fingerprint mode: the states of the level being expanded, in index order.
     private long[] frontier = new long[0];
+    private long[] nextFrontier = new long[0];
+    private int nextSize;
+    private boolean newWitness;
 
     // Per property: the witness of its shortest violation, or -1.
     private final int[] witnessState;
@@ -149,16 +152,28 @@ public final class ExplicitExplorer {
           if (lo == hi) {
             break;
           }
-          List<Candidates> chunks = expandLevel(lo, hi, pool);
-          boolean violatedNow = collectViolations(chunks);
-          depth = level;
-          if (options.stopAtFirst() && (violatedNow || anyViolated())) {
-            stopReason = "stopped at the first violation (--stop-at-first)";
-            break;
+          // With stop-at-first the level's successors must not be stored before its
+          // violations are known; otherwise chunks are merged as soon as they are done.
+          boolean pipelined = !options.stopAtFirst();
+          if (pipelined) {
+            addLevelStart(hi);
           }
-          addLevelStart(hi);
-          merge(chunks);
+          List<Candidates> chunks = expandLevel(lo, hi, pool, pipelined);
+          boolean violatedNow = settleLevel();
+          depth = level;
+          if (!pipelined) {
+            if (violatedNow || anyViolated()) {
+              stopReason = "stopped at the first violation (--stop-at-first)";
+              break;
+            }
+            addLevelStart(hi);
+            for (int c = 0; c < chunks.size(); c++) {
+              merge(chunks.get(c));
+              chunks.set(c, null); // let the buffer go before the next
+            }
+          }
           chunks = null;
+          finishMerge();
           options.progress().levelDone(store.size(), level,
               (System.nanoTime() - start) / 1_000_000);
           level++;
@@ -170,6 +185,7 @@ public final class ExplicitExplorer {
         }
       } catch (OutOfMemoryError e) {
         frontier = null;
+        nextFrontier = null;
         stopReason = "out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
             + " MiB)";
         resourceLimit = true;
@@ -249,11 +265,21 @@ public final class ExplicitExplorer {
       return false;
     }
 
-    private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool) {
+    /**
+     * Expands the level {@code [lo, hi)} chunk by chunk, handing each chunk's results to
+     * {@link #collect} in chunk order and, if {@code pipelined}, merging them into the
+     * store right away while the workers go on with later chunks. A worker that then finds
+     * a state already stored skips it; it would have lost to the earlier candidate anyway,
+     * so indices stay those of a one-thread search.
+     *
+     * @return the chunks' results when not pipelined, else an empty list
+     */
+    private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
+        boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
       if (pool == null || hi - lo <= CHUNK) {
         for (int from = lo; from < hi; from += CHUNK) {
-          results.add(expandChunk(lo, from, Math.min(hi, from + CHUNK)));
+          handOver(expandChunk(lo, from, Math.min(hi, from + CHUNK)), pipelined, results);
         }
         return results;
       }
@@ -264,14 +290,14 @@ public final class ExplicitExplorer {
         futures.add(pool.submit(() -> expandChunk(lo, a, b)));
       }
       try {
-        for (Future<Candidates> f : futures) {
-          results.add(f.get());
+        for (int i = 0; i < futures.size(); i++) {
+          handOver(futures.get(i).get(), pipelined, results);
+          futures.set(i, null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       } catch (ExecutionException e) {
-        futures.forEach(f -> f.cancel(true));
         if (e.getCause() instanceof Error err) {
           throw err;
         }
@@ -279,8 +305,23 @@ public final class ExplicitExplorer {
           throw re;
         }
         throw new IllegalStateException(e.getCause());
+      } finally {
+        futures.forEach(f -> {
+          if (f != null) {
+            f.cancel(true);
+          }
+        });
       }
       return results;
+    }
+
+    private void handOver(Candidates r, boolean pipelined, List<Candidates> results) {
+      collect(r);
+      if (pipelined) {
+        merge(r);
+      } else {
+        results.add(r);
+      }
     }
 
     private void load(int levelStart, int index, long[] out) {
@@ -357,65 +398,73 @@ public final class ExplicitExplorer {
       }
     }
 
-    /** Records the level's first violations; returns whether any property got one. */
-    private boolean collectViolations(List<Candidates> chunks) {
-      boolean found = false;
-      for (Candidates r : chunks) {
-        transitions += r.transitions;
-        for (int p = 0; p < props.size(); p++) {
-          exercised[p] |= r.exercised[p];
-          if (witnessState[p] >= 0) {
-            continue;
-          }
-          // Chunks are in index order, so the first hit is the lowest index.
-          if (r.invariantWitness[p] >= 0) {
-            witnessState[p] = r.invariantWitness[p];
-            found = true;
-          } else if (r.actionWitnessState[p] >= 0) {
-            witnessState[p] = r.actionWitnessState[p];
-            witnessAction[p] = r.actionWitnessAction[p];
-            found = true;
-          }
+    /** Takes in one chunk's transitions and violations; chunks arrive in index order. */
+    private void collect(Candidates r) {
+      transitions += r.transitions;
+      for (int p = 0; p < props.size(); p++) {
+        exercised[p] |= r.exercised[p];
+        if (witnessState[p] >= 0) {
+          continue;
+        }
+        // Chunks come in index order, so the first hit is the lowest index.
+        if (r.invariantWitness[p] >= 0) {
+          witnessState[p] = r.invariantWitness[p];
+          newWitness = true;
+        } else if (r.actionWitnessState[p] >= 0) {
+          witnessState[p] = r.actionWitnessState[p];
+          witnessAction[p] = r.actionWitnessAction[p];
+          newWitness = true;
         }
       }
+    }
+
+    /** Ends a level's checking; returns whether a property got its first violation in it. */
+    private boolean settleLevel() {
       // A witness implies the property was exercised, so nothing is left to learn of it.
       boolean[] s = new boolean[props.size()];
       for (int p = 0; p < props.size(); p++) {
         s[p] = witnessState[p] >= 0;
       }
       settled = s;
+      boolean found = newWitness;
+      newWitness = false;
       return found;
     }
 
-    private void merge(List<Candidates> chunks) {
-      long[] next = null;
-      int n = 0;
-      if (parentLog != null) {
-        long total = 0;
-        for (Candidates r : chunks) {
-          total += r.count;
+    /** Inserts one chunk's candidates, in order; fingerprint mode also logs parents. */
+    private void merge(Candidates r) {
+      for (int k = 0; k < r.count; k++) {
+        int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
+        if (index >= 0 && parentLog != null) {
+          parentLog.add(r.parents[k], r.actions[k]);
+          appendToNextFrontier(r.states, k * words);
         }
-        if (total * words > Integer.MAX_VALUE - 16) {
-          throw new StoreFullException("a BFS level of more than "
-              + (Integer.MAX_VALUE / words) + " states does not fit the frontier buffer");
-        }
-        budget.require(total * words * Long.BYTES, "the next BFS level's frontier");
-        frontier = null;
-        next = new long[(int) total * words];
       }
-      for (int c = 0; c < chunks.size(); c++) {
-        Candidates r = chunks.get(c);
-        for (int k = 0; k < r.count; k++) {
-          int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
-          if (index >= 0 && parentLog != null) {
-            parentLog.add(r.parents[k], r.actions[k]);
-            System.arraycopy(r.states, k * words, next, n++ * words, words);
+    }
+
+    private void appendToNextFrontier(long[] src, int offset) {
+      if ((nextSize + 1L) * words > nextFrontier.length) {
+        long grown = Math.max(1024L * words, nextFrontier.length * 2L);
+        if (grown > Integer.MAX_VALUE - 16) {
+          grown = Integer.MAX_VALUE - 16;
+          if ((nextSize + 1L) * words > grown) {
+            throw new StoreFullException("a BFS level of " + nextSize
+                + " states does not fit the frontier buffer");
           }
         }
-        chunks.set(c, null); // let the buffer go before the next level
+        budget.require(grown * Long.BYTES, "the next BFS level's frontier");
+        nextFrontier = Arrays.copyOf(nextFrontier, (int) grown);
       }
+      System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+    }
+
+    /** Fingerprint mode: the merged level becomes the frontier. */
+    private void finishMerge() {
       if (parentLog != null) {
-        frontier = Arrays.copyOf(next, n * words);
+        frontier = nextFrontier.length == nextSize * words ? nextFrontier
+            : Arrays.copyOf(nextFrontier, nextSize * words);
+        nextFrontier = new long[0];
+        nextSize = 0;
       }
     }
 

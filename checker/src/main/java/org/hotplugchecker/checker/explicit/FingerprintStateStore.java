@@ -1,5 +1,8 @@
 package org.hotplugchecker.checker.explicit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Fingerprint storage (TLC's default mode): only a 64- or 128-bit hash of each state is
  * kept, in an open-addressing table with linear probing. Two distinct states with the
@@ -8,6 +11,9 @@ package org.hotplugchecker.checker.explicit;
  *
  * <p>States themselves are not kept ({@link #keepsStates()} is false): the explorer holds
  * the frontier in its own buffers and rebuilds counterexamples from parent links.
+ *
+ * <p>As in {@link OpenAddressingStateStore}, one thread may insert while others look up:
+ * a slot's first word is published last, with release semantics.
  */
 public final class FingerprintStateStore implements StateStore {
   private static final int MIN_CAPACITY = 1 << 10;
@@ -19,10 +25,10 @@ public final class FingerprintStateStore implements StateStore {
   private final int words;
   private final int bits;
   private final int width; // longs per fingerprint: 1 or 2
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+
   private final MemoryBudget budget;
-  private long[] table;
-  private int capacity;
-  private int threshold;
+  private volatile long[] table; // capacity * width longs
   private int size;
 
   /** A store of {@code bits}-bit fingerprints (64 or 128) of states of {@code words} longs. */
@@ -38,9 +44,11 @@ public final class FingerprintStateStore implements StateStore {
     this.bits = bits;
     this.width = bits / 64;
     this.budget = budget;
-    this.capacity = MIN_CAPACITY;
-    this.table = new long[capacity * width];
-    this.threshold = (int) (capacity * MAX_LOAD);
+    this.table = new long[MIN_CAPACITY * width];
+  }
+
+  private int threshold(int capacity) {
+    return (int) Math.min(MAX_CAPACITY - 1L, (long) (capacity * MAX_LOAD));
   }
 
   /** The first fingerprint word; never 0, which marks an empty slot. */
@@ -58,10 +66,10 @@ public final class FingerprintStateStore implements StateStore {
   public boolean contains(long[] state, int offset, long hash) {
     long b = width == 2 ? second(state, offset) : 0;
     long[] t = table;
-    int n = capacity;
+    int n = t.length / width;
     int slot = StateHash.reduce(hash, n);
     while (true) {
-      long e = t[slot * width];
+      long e = (long) SLOT.getAcquire(t, slot * width);
       if (e == 0) {
         return false;
       }
@@ -77,32 +85,34 @@ public final class FingerprintStateStore implements StateStore {
   @Override
   public int addIfAbsent(long[] state, int offset, long hash) {
     long b = width == 2 ? second(state, offset) : 0;
-    int n = capacity;
+    long[] t = table;
+    int n = t.length / width;
     int slot = StateHash.reduce(hash, n);
     while (true) {
-      long e = table[slot * width];
+      long e = t[slot * width];
       if (e == 0) {
         break;
       }
-      if (e == hash && (width == 1 || table[slot * 2 + 1] == b)) {
+      if (e == hash && (width == 1 || t[slot * 2 + 1] == b)) {
         return -1;
       }
       if (++slot == n) {
         slot = 0;
       }
     }
-    table[slot * width] = hash;
     if (width == 2) {
-      table[slot * 2 + 1] = b;
+      t[slot * 2 + 1] = b;
     }
+    SLOT.setRelease(t, slot * width, hash);
     int index = size++;
-    if (size > threshold) {
+    if (size > threshold(n)) {
       grow();
     }
     return index;
   }
 
   private void grow() {
+    int capacity = table.length / width;
     if (capacity >= MAX_CAPACITY / width) {
       throw new StoreFullException("fingerprint table is full at " + size + " states");
     }
@@ -110,8 +120,9 @@ public final class FingerprintStateStore implements StateStore {
     budget.require((long) n * width * Long.BYTES,
         "growing the fingerprint table to " + n + " slots");
     long[] t = new long[n * width];
+    long[] old = table;
     for (int i = 0; i < capacity; i++) {
-      long a = table[i * width];
+      long a = old[i * width];
       if (a == 0) {
         continue;
       }
@@ -123,12 +134,10 @@ public final class FingerprintStateStore implements StateStore {
       }
       t[slot * width] = a;
       if (width == 2) {
-        t[slot * 2 + 1] = table[i * 2 + 1];
+        t[slot * 2 + 1] = old[i * 2 + 1];
       }
     }
-    table = t;
-    capacity = n;
-    threshold = (int) Math.min(MAX_CAPACITY - 1L, (long) (n * MAX_LOAD));
+    table = t; // publishes the filled table
   }
 
   /** The fingerprint width in bits. */

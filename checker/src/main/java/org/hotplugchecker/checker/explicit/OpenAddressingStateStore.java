@@ -1,5 +1,7 @@
 package org.hotplugchecker.checker.explicit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -16,6 +18,12 @@ import java.util.Arrays;
  * <p>A slot's {@code int} holds {@code index + 1} in its low bits and, in the bits the
  * current capacity leaves free, a tag of the state's hash: a probe whose tag differs is
  * skipped without reading the state's page, so most misses touch only the table.
+ *
+ * <p>One thread inserts while others may look up: a slot is published with release
+ * semantics after its state is written to its page, and read with acquire semantics, so
+ * a reader that sees a slot also sees its state. A reader may miss a state being inserted
+ * (it then reports it absent, which the explorer tolerates: its merge deduplicates), but
+ * never reports a state present that is not.
  */
 public final class OpenAddressingStateStore implements StateStore {
   private static final int PAGE_SHIFT = 14;
@@ -26,14 +34,34 @@ public final class OpenAddressingStateStore implements StateStore {
   private static final double MAX_LOAD = 0.75;
   private static final long SEED = 0x2545F4914F6CDD1DL;
 
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
+
+  /**
+   * The probe table with its encoding, swapped as one object on growth. A slot holds
+   * {@code (tag << indexBits) | (index + 1)}; 0 is empty, so a fresh table needs no fill.
+   */
+  private static final class Table {
+    final int[] slots;
+    final int indexBits;
+    final int indexMask;
+    final int threshold;
+
+    Table(int capacity) {
+      slots = new int[capacity];
+      threshold = (int) Math.min(MAX_CAPACITY - 1L, (long) (capacity * MAX_LOAD));
+      indexBits = Math.min(31, 32 - Integer.numberOfLeadingZeros(threshold + 1));
+      indexMask = (int) ((1L << indexBits) - 1);
+    }
+
+    int tag(long hash) {
+      return ((int) hash) >>> indexBits;
+    }
+  }
+
   private final int words;
   private final MemoryBudget budget;
-  private long[][] pages = new long[8][];
-  // Slot holds (tag << indexBits) | (index + 1); 0 is empty, so a fresh table needs no fill.
-  private int[] table;
-  private int indexBits;
-  private int indexMask;
-  private int threshold;
+  private volatile long[][] pages = new long[8][];
+  private volatile Table table;
   private int size;
 
   /** A store for states of {@code words} longs. */
@@ -47,18 +75,7 @@ public final class OpenAddressingStateStore implements StateStore {
     }
     this.words = words;
     this.budget = budget;
-    this.table = new int[MIN_CAPACITY];
-    setThreshold((int) (MIN_CAPACITY * MAX_LOAD));
-  }
-
-  private void setThreshold(int t) {
-    threshold = t;
-    indexBits = Math.min(31, 32 - Integer.numberOfLeadingZeros(t + 1));
-    indexMask = (int) ((1L << indexBits) - 1);
-  }
-
-  private int tag(long hash) {
-    return ((int) hash) >>> indexBits;
+    this.table = new Table(MIN_CAPACITY);
   }
 
   @Override
@@ -79,14 +96,15 @@ public final class OpenAddressingStateStore implements StateStore {
 
   @Override
   public boolean contains(long[] state, int offset, long hash) {
-    int[] t = table;
+    Table tb = table;
+    int[] t = tb.slots;
     int n = t.length;
-    int bits = indexBits;
-    int mask = indexMask;
+    int bits = tb.indexBits;
+    int mask = tb.indexMask;
     int tag = ((int) hash) >>> bits;
     int slot = StateHash.reduce(hash, n);
     while (true) {
-      int e = t[slot];
+      int e = (int) SLOT.getAcquire(t, slot);
       if (e == 0) {
         return false;
       }
@@ -101,17 +119,18 @@ public final class OpenAddressingStateStore implements StateStore {
 
   @Override
   public int addIfAbsent(long[] state, int offset, long hash) {
-    int[] t = table;
+    Table tb = table;
+    int[] t = tb.slots;
     int n = t.length;
-    int tag = tag(hash);
+    int tag = tb.tag(hash);
     int slot = StateHash.reduce(hash, n);
     while (true) {
       int e = t[slot];
       if (e == 0) {
         break;
       }
-      if ((e >>> indexBits) == tag && sameAs((e & indexMask) - 1, state, offset)) {
-        return -(e & indexMask);
+      if ((e >>> tb.indexBits) == tag && sameAs((e & tb.indexMask) - 1, state, offset)) {
+        return -(e & tb.indexMask);
       }
       if (++slot == n) {
         slot = 0;
@@ -126,9 +145,9 @@ public final class OpenAddressingStateStore implements StateStore {
       addPage(page);
     }
     System.arraycopy(state, offset, pages[page], (index & PAGE_MASK) * words, words);
-    t[slot] = (tag << indexBits) | (index + 1);
+    SLOT.setRelease(t, slot, (tag << tb.indexBits) | (index + 1));
     size++;
-    if (size > threshold) {
+    if (size > tb.threshold) {
       grow();
     }
     return index;
@@ -136,32 +155,35 @@ public final class OpenAddressingStateStore implements StateStore {
 
   private void addPage(int page) {
     budget.require((long) PAGE_STATES * words * Long.BYTES, "a state page");
-    if (page == pages.length) {
-      pages = Arrays.copyOf(pages, pages.length * 2);
+    long[][] p = pages;
+    if (page == p.length) {
+      p = Arrays.copyOf(p, p.length * 2);
     }
-    pages[page] = new long[PAGE_STATES * words];
+    p[page] = new long[PAGE_STATES * words];
+    pages = p;
   }
 
   private void grow() {
-    int old = table.length;
+    int old = table.slots.length;
     if (old >= MAX_CAPACITY) {
       throw new StoreFullException("state table is full at " + size + " states");
     }
     int n = (int) Math.min(MAX_CAPACITY, old + (long) old / 2);
     budget.require((long) n * Integer.BYTES, "growing the state table to " + n + " slots");
-    int[] t = new int[n];
-    setThreshold((int) Math.min(MAX_CAPACITY - 1L, (long) (n * MAX_LOAD)));
+    Table tb = new Table(n);
+    int[] t = tb.slots;
+    long[][] p = pages;
     for (int index = 0; index < size; index++) {
-      long h = StateHash.of(pages[index >>> PAGE_SHIFT], (index & PAGE_MASK) * words, words, SEED);
+      long h = StateHash.of(p[index >>> PAGE_SHIFT], (index & PAGE_MASK) * words, words, SEED);
       int slot = StateHash.reduce(h, n);
       while (t[slot] != 0) {
         if (++slot == n) {
           slot = 0;
         }
       }
-      t[slot] = (tag(h) << indexBits) | (index + 1);
+      t[slot] = (tb.tag(h) << tb.indexBits) | (index + 1);
     }
-    table = t;
+    table = tb; // publishes the filled table
   }
 
   @Override
@@ -193,6 +215,6 @@ public final class OpenAddressingStateStore implements StateStore {
         pageBytes += (long) p.length * Long.BYTES;
       }
     }
-    return pageBytes + (long) table.length * Integer.BYTES;
+    return pageBytes + (long) table.slots.length * Integer.BYTES;
   }
 }
