@@ -23,11 +23,18 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * Exhaustive, level-synchronous breadth-first search over a {@link TransitionSystem}.
  *
  * <p>Each level is expanded in fixed-size chunks, in parallel when {@code workers > 1};
- * the chunks' new successors are then merged into the store in chunk order and, within a
- * chunk, in (parent index, action id) order. Every state therefore gets the index a
- * one-thread BFS would give it, so counts, verdicts and the chosen shortest
+ * the chunks' new successors are merged into the store in chunk order and, within a
+ * chunk, in (parent index, action id) order — each chunk as soon as it and all earlier
+ * ones are done, while the workers expand later chunks. Every state therefore gets the
+ * index a one-thread BFS would give it, so counts, verdicts and the chosen shortest
  * counterexample (lowest violating index at the first violating level) are the same for
- * any number of workers.
+ * any number of workers. (With stop-at-first a level is merged only after its violations
+ * are known, so that the run stops before storing the next level.)
+ *
+ * <p>Running short of heap stops the run cleanly: the stores check headroom before they
+ * grow ({@link MemoryLimitException}), and a stray {@link OutOfMemoryError} is caught too;
+ * the result then has {@code resourceLimitHit}, a stop reason, the states found so far
+ * and the deepest level whose states were all checked.
  *
  * <p>No per-state parent pointers are kept in exact mode: a counterexample is rebuilt
  * backwards, level by level, by finding the first (index, action) of the previous level
@@ -363,6 +370,9 @@ public final class ExplicitExplorer {
             }
           }
           if (canon != null) {
+            if (Arrays.equals(next, state)) {
+              continue; // a self-loop: nothing to canonicalise
+            }
             canon.canonicalize(next, canonical);
           }
           if (Arrays.equals(canonical, state)) {

@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>Memory per state is {@code 8 * words} bytes of state plus {@code 4 / load} bytes of
  * table. The table is not a power of two: slots come from the hash by multiply-shift, so
- * it can grow by half (at load 0.75, to load 0.5) instead of doubling, keeping the
- * overhead between 5.3 and 8 bytes per state. Growth checks heap headroom first.
+ * it can grow by half (at load 0.8, to about 0.53) instead of doubling, keeping the
+ * overhead between 5 and 7.5 bytes per state; pages of 4096 states keep the unused tail
+ * small. Growth checks heap headroom first.
  *
  * <p>A slot's {@code int} holds {@code index + 1} in its low bits and, in the bits the
  * current capacity leaves free, a tag of the state's hash: a probe whose tag differs is
@@ -26,12 +27,12 @@ import java.util.Arrays;
  * never reports a state present that is not.
  */
 public final class OpenAddressingStateStore implements StateStore {
-  private static final int PAGE_SHIFT = 14;
+  private static final int PAGE_SHIFT = 12;
   private static final int PAGE_STATES = 1 << PAGE_SHIFT;
   private static final int PAGE_MASK = PAGE_STATES - 1;
   private static final int MIN_CAPACITY = 1 << 10;
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
-  private static final double MAX_LOAD = 0.75;
+  private static final double MAX_LOAD = 0.8;
   private static final long SEED = 0x2545F4914F6CDD1DL;
 
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
