@@ -349,6 +349,10 @@ public final class ExplicitExplorer {
       OrbitImages images = sym == null || actionPropIds.length == 0 || sym.witnessCount() == 1
           ? null : new OrbitImages(sym, words);
       boolean[] done = settled;
+      long[] batch = new long[actions * words];
+      long[] batchHash = new long[actions];
+      int[] batchAction = new int[actions];
+      int batchSize = 0;
       for (int i = from; i < to; i++) {
         load(levelStart, i, state);
         for (int p : invariantIds) {
@@ -378,11 +382,19 @@ public final class ExplicitExplorer {
           if (Arrays.equals(canonical, state)) {
             continue; // a self-loop (or, reduced, a step within the orbit)
           }
-          long h = store.hash(canonical, 0);
-          if (!store.contains(canonical, 0, h)) {
-            r.add(canonical, h, i, a);
+          System.arraycopy(canonical, 0, batch, batchSize * words, words);
+          batchHash[batchSize] = store.hash(canonical, 0);
+          batchAction[batchSize++] = a;
+        }
+        // Look the state's successors up together: touching their slots first lets the
+        // processor fetch the cache lines in parallel instead of one miss at a time.
+        r.sink += store.touch(batchHash, batchSize);
+        for (int k = 0; k < batchSize; k++) {
+          if (!store.contains(batch, k * words, batchHash[k])) {
+            r.add(batch, k * words, batchHash[k], i, batchAction[k]);
           }
         }
+        batchSize = 0;
       }
       return r;
     }
@@ -586,13 +598,15 @@ public final class ExplicitExplorer {
       states = new long[256 * words];
     }
 
-    void add(long[] state, long hash, int parent, int action) {
+    long sink; // keeps the store's cache-warming reads alive
+
+    void add(long[] state, int offset, long hash, int parent, int action) {
       int mask = local.length - 1;
       int slot = (int) hash & mask;
       while (local[slot] != 0) {
         int k = local[slot] - 1;
         if (hashes[k] == hash && Arrays.equals(states, k * words, k * words + words,
-            state, 0, words)) {
+            state, offset, offset + words)) {
           return; // a first occurrence in this chunk wins, as the merge order wants
         }
         slot = (slot + 1) & mask;
@@ -604,7 +618,7 @@ public final class ExplicitExplorer {
         hashes = Arrays.copyOf(hashes, n);
         states = Arrays.copyOf(states, n * words);
       }
-      System.arraycopy(state, 0, states, count * words, words);
+      System.arraycopy(state, offset, states, count * words, words);
       hashes[count] = hash;
       parents[count] = parent;
       actions[count] = (short) action;

@@ -83,6 +83,17 @@ public final class FingerprintStateStore implements StateStore {
   }
 
   @Override
+  public long touch(long[] hashes, int n) {
+    long[] t = table;
+    int capacity = t.length / width;
+    long sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += (long) SLOT.getAcquire(t, StateHash.reduce(hashes[k], capacity) * width);
+    }
+    return sum;
+  }
+
+  @Override
   public int addIfAbsent(long[] state, int offset, long hash) {
     long b = width == 2 ? second(state, offset) : 0;
     long[] t = table;

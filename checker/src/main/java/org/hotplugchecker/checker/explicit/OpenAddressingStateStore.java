@@ -119,6 +119,24 @@ public final class OpenAddressingStateStore implements StateStore {
   }
 
   @Override
+  public long touch(long[] hashes, int n) {
+    Table tb = table;
+    int[] t = tb.slots;
+    long sum = 0;
+    for (int k = 0; k < n; k++) {
+      int e = (int) SLOT.getAcquire(t, StateHash.reduce(hashes[k], t.length));
+      if (e != 0 && (e >>> tb.indexBits) == tb.tag(hashes[k])) {
+        int index = (e & tb.indexMask) - 1;
+        // pages is read after the slot, so it holds the slot's page (see the class doc).
+        sum += pages[index >>> PAGE_SHIFT][(index & PAGE_MASK) * words];
+      } else {
+        sum += e;
+      }
+    }
+    return sum;
+  }
+
+  @Override
   public int addIfAbsent(long[] state, int offset, long hash) {
     Table tb = table;
     int[] t = tb.slots;

@@ -35,6 +35,15 @@ public interface StateStore {
     return contains(state, offset, hash(state, offset));
   }
 
+  /**
+   * Reads the table slots (and, where cheap, the stored states) that lookups of these
+   * hashes will probe first, so that a batch of lookups overlaps its cache misses.
+   * Changes nothing; the returned value is meaningless but must be consumed.
+   */
+  default long touch(long[] hashes, int n) {
+    return 0;
+  }
+
   /** Whether {@link #get} works: exact stores keep states, fingerprint stores do not. */
   boolean keepsStates();
 
