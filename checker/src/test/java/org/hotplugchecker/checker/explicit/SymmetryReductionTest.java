@@ -113,6 +113,19 @@ class SymmetryReductionTest {
     assertConcreteCounterexamples(model, reduced);
   }
 
+  @Test
+  void tooManyNodeRenamingsFallBackToCpuAndBlockSymmetryOnly() {
+    // 11 look-alike nodes would give 11! renamings; the group keeps nodes fixed instead
+    // (a subgroup is always sound) and still swaps nothing it should not.
+    Topology t = Bench.topology(new BenchOptions.Rung(12, 1, 1), Arch.X86, KernelVariant.V5_0);
+    HotplugSymmetry sym = new HotplugSymmetry(new HotplugModel(t));
+    assertEquals(1, sym.witnessCount());
+    assertEquals(1, sym.order());
+    Topology small = Bench.topology(new BenchOptions.Rung(4, 1, 1), Arch.X86,
+        KernelVariant.V5_0);
+    assertEquals(6, new HotplugSymmetry(new HotplugModel(small)).witnessCount());
+  }
+
   private static void assertOrbitContract(Topology t) {
     HotplugModel model = new HotplugModel(t);
     HotplugSymmetry sym = new HotplugSymmetry(model);

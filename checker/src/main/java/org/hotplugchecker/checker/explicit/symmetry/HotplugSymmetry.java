@@ -151,10 +151,30 @@ public final class HotplugSymmetry implements StateSymmetry {
   /** Node renamings keeping boot-time node records, distances and class sizes. */
   private List<int[]> nodeRenamings(Topology t, HotplugState boot, Classes cpuClasses,
       Classes blockClasses) {
-    int[] nodeKey = new int[nodes];
+    // A node may only go where a node with the same boot record and the same components
+    // lives: a necessary condition that prunes the search; the classes are checked exactly
+    // for each complete renaming.
+    String[] nodeKey = new String[nodes];
     for (int n = 0; n < nodes; n++) {
-      nodeKey[n] = (boot.nodeOnline(n) ? 1 : 0) | (boot.pgdat(n) ? 2 : 0)
-          | (boot.nodeRegistered(n) ? 4 : 0);
+      List<String> parts = new ArrayList<>();
+      for (int c = 0; c < cpus; c++) {
+        if (t.cpus().get(c).home() == n) {
+          Component cpu = t.cpus().get(c);
+          parts.add("c" + cpu.boot() + cpu.hotplug() + (c == 0) + boot.cpuPresent(c)
+              + boot.cpuOnline(c)
+              + (boot.cpuToNode(c) == n) + (boot.cpuLink(c) == n));
+        }
+      }
+      for (int b = 0; b < blocks; b++) {
+        if (t.memory().get(b).home() == n) {
+          Component block = t.memory().get(b);
+          parts.add("b" + block.boot() + block.hotplug() + boot.memPresent(b)
+              + boot.memOnline(b));
+        }
+      }
+      java.util.Collections.sort(parts);
+      nodeKey[n] = boot.nodeOnline(n) + "/" + boot.pgdat(n) + "/" + boot.nodeRegistered(n)
+          + parts;
     }
     List<int[]> found = new ArrayList<>();
     int[] perm = new int[nodes];
@@ -170,7 +190,7 @@ public final class HotplugSymmetry implements StateSymmetry {
     return found; // identity first: the search tries values in increasing order
   }
 
-  private boolean search(int n, int[] perm, boolean[] used, int[] nodeKey, Topology t,
+  private boolean search(int n, int[] perm, boolean[] used, String[] nodeKey, Topology t,
       List<int[]> found, Classes cpuClasses, Classes blockClasses) {
     if (n == nodes) {
       if (cpuClasses.targets(perm, true) != null && blockClasses.targets(perm, false) != null) {
@@ -179,7 +199,7 @@ public final class HotplugSymmetry implements StateSymmetry {
       return found.size() <= MAX_NODE_PERMS;
     }
     for (int m = 0; m < nodes; m++) {
-      if (used[m] || nodeKey[m] != nodeKey[n]) {
+      if (used[m] || !nodeKey[m].equals(nodeKey[n])) {
         continue;
       }
       boolean ok = t.distance(m, m) == t.distance(n, n);
