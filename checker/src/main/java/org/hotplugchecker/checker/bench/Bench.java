@@ -23,7 +23,7 @@ import org.hotplugchecker.model.topology.Topology;
  * except CPU 0 and block 0 (node 0's first CPU and block). Prints one line per run.
  */
 public final class Bench {
-  private static final BenchOptions.Rung WARMUP_RUNG = new BenchOptions.Rung(3, 2, 1);
+  private static final BenchOptions.Rung WARMUP_RUNG = new BenchOptions.Rung(3, 2, 2);
 
   private Bench() {}
 
