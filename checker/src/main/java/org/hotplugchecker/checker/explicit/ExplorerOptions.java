@@ -5,7 +5,8 @@ import org.hotplugchecker.checker.Progress;
 /**
  * Settings of the explicit explorer.
  *
- * @param workers threads expanding each BFS level (results do not depend on it)
+ * @param workers threads expanding each BFS level (results do not depend on it; values
+ *     below 2 mean one thread, the caller's)
  * @param stopAtFirst stop after the level where the first violation is found
  * @param maxStates stop (incomplete) once this many states are stored; 0 for no limit
  * @param progress receives per-level progress
@@ -17,11 +18,8 @@ import org.hotplugchecker.checker.Progress;
 public record ExplorerOptions(int workers, boolean stopAtFirst, long maxStates,
     Progress progress, boolean symmetry, int fingerprintBits) {
 
-  /** Validates the settings. */
+  /** Checks the fingerprint width; a missing progress listener means none. */
   public ExplorerOptions {
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
-    }
     if (fingerprintBits != 0 && fingerprintBits != 64 && fingerprintBits != 128) {
       throw new IllegalArgumentException("fingerprint width must be 64 or 128, got "
           + fingerprintBits);
