@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything an engine run found.
@@ -17,7 +18,11 @@ import java.util.Optional;
  * @param resourceLimitHit whether it stopped on a memory or state limit (not on request)
  * @param properties one result per checked property, in reporting order
  * @param millis wall-clock time of the run
- * @param stats engine statistics for reports (name to number)
+ * @param stats engine statistics for reports (name to number); the explicit engine gives
+ *     {@code storeBytes}, {@code bytesPerState}, {@code workers}, {@code symmetry} (1 when
+ *     {@code states} counts symmetry orbits, with {@code orbits} and
+ *     {@code symmetryGroupOrder}), {@code fingerprintBits} (0 for exact storage) and, with
+ *     fingerprints, {@code fingerprintCollisionProbability}
  */
 public record CheckResult(String engine, long states, long transitions, int depth,
     boolean complete, Optional<String> stopReason, boolean resourceLimitHit, List<PropertyResult> properties,
@@ -26,6 +31,17 @@ public record CheckResult(String engine, long states, long transitions, int dept
   /** The result of the property named {@code name}. */
   public Optional<PropertyResult> property(String name) {
     return properties.stream().filter(p -> p.property().name().equals(name)).findFirst();
+  }
+
+  /** Whether {@link #states()} counts symmetry orbits rather than concrete states. */
+  public boolean symmetryReduced() {
+    return stats.getOrDefault("symmetry", 0).intValue() == 1;
+  }
+
+  /** The estimated chance that fingerprint storage missed a state, if fingerprints were used. */
+  public OptionalDouble fingerprintCollisionProbability() {
+    Number p = stats.get("fingerprintCollisionProbability");
+    return p == null ? OptionalDouble.empty() : OptionalDouble.of(p.doubleValue());
   }
 
   /** Verdict by property name, in reporting order. */

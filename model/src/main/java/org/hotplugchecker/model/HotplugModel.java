@@ -2,6 +2,7 @@ package org.hotplugchecker.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hotplugchecker.model.kernel.ActionGuard;
 import org.hotplugchecker.model.kernel.ActionKind;
 import org.hotplugchecker.model.kernel.BootState;
 import org.hotplugchecker.model.kernel.CallChain;
@@ -30,6 +31,9 @@ public final class HotplugModel implements TransitionSystem {
   private final StateLayout layout;
   private final HotplugKernel kernel;
   private final List<KernelAction> actions;
+  private final KernelAction[] actionArray; // the hot loop indexes a plain array
+  private final ActionGuard[] guards;
+  private final HotplugProperty[] propertyArray;
   private final List<HotplugProperty> properties;
   private final List<PropertySpec> propertySpecs;
 
@@ -45,6 +49,10 @@ public final class HotplugModel implements TransitionSystem {
     this.kernel = new HotplugKernel(topology);
     this.actions = List.copyOf(enumerateActions(topology));
     this.properties = List.copyOf(properties);
+    this.actionArray = this.actions.toArray(new KernelAction[0]);
+    this.guards = this.actions.stream()
+        .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
+    this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
     this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
   }
 
@@ -130,13 +138,12 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public boolean successor(long[] state, int action, long[] out) {
-    KernelAction a = actions.get(action);
-    HotplugState before = new HotplugState(layout, state);
-    if (!kernel.enabled(a, before)) {
+    if (!guards[action].admits(state)) { // kernel.enabled, as bit masks
       return false;
     }
+    KernelAction a = actionArray[action];
     System.arraycopy(state, 0, out, 0, state.length);
-    kernel.fire(a, new HotplugState(layout, out), CallChain.NONE);
+    kernel.fire(a.kind(), a.index(), new HotplugState(layout, out), CallChain.NONE);
     return true;
   }
 
@@ -147,15 +154,15 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public boolean invariantHolds(int property, long[] state) {
-    return properties.get(property).invariantHolds(new HotplugState(layout, state), kernel);
+    return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
   }
 
   @Override
   public TransitionVerdict checkTransition(int property, long[] from, int action, long[] to) {
-    if (properties.get(property) != HotplugProperty.ALLOC_LOCAL) {
+    if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL) {
       return TransitionVerdict.NOT_APPLICABLE;
     }
-    KernelAction a = actions.get(action);
+    KernelAction a = actionArray[action];
     if (a.kind() != ActionKind.ALLOC_FOR_CPU) {
       return TransitionVerdict.NOT_APPLICABLE;
     }

@@ -2,7 +2,7 @@ package org.hotplugchecker.checker.explicit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +14,7 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Counterexample;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.explicit.symmetry.Symmetries;
 import org.hotplugchecker.model.ts.PropertySpec;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import org.hotplugchecker.model.ts.TransitionVerdict;
@@ -22,52 +23,111 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * Exhaustive, level-synchronous breadth-first search over a {@link TransitionSystem}.
  *
  * <p>Each level is expanded in fixed-size chunks, in parallel when {@code workers > 1};
- * the chunks' new successors are then merged into the store sequentially, in chunk
- * order and, within a chunk, in (parent index, action id) order. Every state therefore
- * gets the index a one-thread BFS would give it, so counts, verdicts and the chosen
- * shortest counterexample (lowest violating index at the first violating level) are
- * the same for any number of workers.
+ * the chunks' new successors are merged into the store in chunk order and, within a
+ * chunk, in (parent index, action id) order — each chunk as soon as it and all earlier
+ * ones are done, while the workers expand later chunks. Every state therefore gets the
+ * index a one-thread BFS would give it, so counts, verdicts and the chosen shortest
+ * counterexample (lowest violating index at the first violating level) are the same for
+ * any number of workers. (With stop-at-first a level is merged only after its violations
+ * are known, so that the run stops before storing the next level.)
+ *
+ * <p>Running short of heap stops the run cleanly: the stores check headroom before they
+ * grow ({@link MemoryLimitException}), and a stray {@link OutOfMemoryError} is caught too;
+ * the result then has {@code resourceLimitHit}, a stop reason, the states found so far
+ * and the deepest level whose states were all checked.
+ *
+ * <p>No per-state parent pointers are kept in exact mode: a counterexample is rebuilt
+ * backwards, level by level, by finding the first (index, action) of the previous level
+ * that leads to the current state — the very pair whose candidate the merge inserted
+ * first. Fingerprint mode, which cannot read old states back, keeps a compact parent log
+ * (an {@code int} and a {@code short} per state) and replays actions forwards.
+ *
+ * <p>With symmetry, the store holds canonical representatives; counterexamples are
+ * turned back into concrete paths by {@link SymmetricPaths}.
  */
 public final class ExplicitExplorer {
-  private static final int CHUNK = 4096;
+  private static final int CHUNK = 2048;
+  private final java.util.function.Supplier<MemoryBudget> budgets;
+
+  /** An explorer that stops cleanly when the heap runs short. */
+  public ExplicitExplorer() {
+    this(MemoryBudget::new);
+  }
+
+  /** An explorer with its own idea of how much heap is left (tests). */
+  ExplicitExplorer(java.util.function.Supplier<MemoryBudget> budgets) {
+    this.budgets = budgets;
+  }
 
   /** Explores {@code ts} completely (or until an option stops it). */
   public CheckResult explore(TransitionSystem ts, ExplorerOptions options) {
-    return new Run(ts, options).run();
+    StateSymmetry symmetry = options.symmetry() ? Symmetries.of(ts) : null;
+    return explore(ts, options, symmetry);
+  }
+
+  /**
+   * Explores {@code ts} with an explicit symmetry group ({@code null}: none), ignoring
+   * {@link ExplorerOptions#symmetry()}.
+   */
+  public CheckResult explore(TransitionSystem ts, ExplorerOptions options,
+      StateSymmetry symmetry) {
+    return new Run(ts, options, symmetry, budgets.get()).run();
   }
 
   /** Per-run state; not shared between runs. */
   private static final class Run {
     private final TransitionSystem ts;
     private final ExplorerOptions options;
+    private final StateSymmetry sym;
     private final int words;
     private final int actions;
     private final List<PropertySpec> props;
     private final int[] invariantIds;
     private final int[] actionPropIds;
     private final StateStore store;
-    private int[] parent = new int[1024];
-    private int[] via = new int[1024];
-    private final List<Integer> levelStarts = new ArrayList<>();
+    private final ParentLog parentLog;
+    private final MemoryBudget budget;
+    private int[] levelStarts = new int[64];
+    private int levels;
+    // Fingerprint mode: the states of the level being expanded, in index order.
+    private long[] frontier = new long[0];
+    private long[] nextFrontier = new long[0];
+    private int nextSize;
+    private boolean newWitness;
 
     // Per property: the witness of its shortest violation, or -1.
     private final int[] witnessState;
     private final int[] witnessAction;
     private final boolean[] exercised;
+    private volatile boolean[] settled; // property needs no more checking
     private long transitions;
+    private BackwardPaths backward;
 
-    Run(TransitionSystem ts, ExplorerOptions options) {
+    Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry,
+        MemoryBudget budget) {
       this.ts = ts;
+      this.budget = budget;
       this.options = options;
+      this.sym = symmetry;
       this.words = ts.stateWords();
       this.actions = ts.actionCount();
+      if (actions > Short.MAX_VALUE) {
+        throw new IllegalArgumentException("at most " + Short.MAX_VALUE + " actions supported");
+      }
       this.props = ts.properties();
       this.invariantIds = indicesOf(props, PropertySpec.Kind.INVARIANT);
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
-      this.store = new OpenAddressingStateStore(words);
+      if (options.fingerprintBits() == 0) {
+        this.store = new OpenAddressingStateStore(words, budget);
+        this.parentLog = null;
+      } else {
+        this.store = new FingerprintStateStore(words, options.fingerprintBits(), budget);
+        this.parentLog = new ParentLog(budget);
+      }
       this.witnessState = new int[props.size()];
       this.witnessAction = new int[props.size()];
       this.exercised = new boolean[props.size()];
+      this.settled = new boolean[props.size()];
       Arrays.fill(witnessState, -1);
       Arrays.fill(witnessAction, -1);
     }
@@ -90,26 +150,37 @@ public final class ExplicitExplorer {
       boolean resourceLimit = false;
       int depth = -1;
       try {
-        levelStarts.add(0);
-        for (long[] init : ts.initialStates()) {
-          record(store.addIfAbsent(init, 0), -1, -1);
-        }
+        addLevelStart(0);
+        addInitialStates();
         int level = 0;
         while (true) {
-          int lo = levelStarts.get(level);
+          int lo = levelStarts[level];
           int hi = store.size();
           if (lo == hi) {
             break;
           }
-          List<ChunkResult> chunks = expandLevel(lo, hi, pool);
-          boolean violatedNow = collectViolations(chunks, level);
-          depth = level;
-          if (options.stopAtFirst() && (violatedNow || anyViolated())) {
-            stopReason = "stopped at the first violation (--stop-at-first)";
-            break;
+          // With stop-at-first the level's successors must not be stored before its
+          // violations are known; otherwise chunks are merged as soon as they are done.
+          boolean pipelined = !options.stopAtFirst();
+          if (pipelined) {
+            addLevelStart(hi);
           }
-          levelStarts.add(hi);
-          merge(chunks);
+          List<Candidates> chunks = expandLevel(lo, hi, pool, pipelined);
+          boolean violatedNow = settleLevel();
+          depth = level;
+          if (!pipelined) {
+            if (violatedNow || anyViolated()) {
+              stopReason = "stopped at the first violation (--stop-at-first)";
+              break;
+            }
+            addLevelStart(hi);
+            for (int c = 0; c < chunks.size(); c++) {
+              merge(chunks.get(c));
+              chunks.set(c, null); // let the buffer go before the next
+            }
+          }
+          chunks = null;
+          finishMerge();
           options.progress().levelDone(store.size(), level,
               (System.nanoTime() - start) / 1_000_000);
           level++;
@@ -119,16 +190,22 @@ public final class ExplicitExplorer {
             break;
           }
         }
-      } catch (OutOfMemoryError | StoreFullException e) {
-        stopReason = e instanceof OutOfMemoryError
-            ? "out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)"
-            : e.getMessage();
+      } catch (OutOfMemoryError e) {
+        frontier = null;
+        nextFrontier = null;
+        stopReason = "out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB)";
+        resourceLimit = true;
+      } catch (MemoryLimitException | StoreFullException e) {
+        frontier = null;
+        stopReason = e.getMessage();
         resourceLimit = true;
       } finally {
         if (pool != null) {
           pool.shutdownNow();
         }
       }
+      frontier = null;
       boolean complete = stopReason == null;
       List<PropertyResult> results = new ArrayList<>();
       for (int p = 0; p < props.size(); p++) {
@@ -136,8 +213,54 @@ public final class ExplicitExplorer {
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       return new CheckResult("explicit", store.size(), transitions, Math.max(depth, 0), complete,
-          Optional.ofNullable(stopReason), resourceLimit, results, millis,
-          Map.of("storeBytes", store.bytesUsed(), "workers", options.workers()));
+          Optional.ofNullable(stopReason), resourceLimit, results, millis, stats());
+    }
+
+    private Map<String, Number> stats() {
+      Map<String, Number> stats = new LinkedHashMap<>();
+      long bytes = store.bytesUsed() + (parentLog == null ? 0 : parentLog.bytesUsed());
+      stats.put("storeBytes", bytes);
+      stats.put("bytesPerState", store.size() == 0 ? 0.0 : (double) bytes / store.size());
+      stats.put("workers", options.workers());
+      stats.put("symmetry", sym == null ? 0 : 1);
+      if (sym != null) {
+        stats.put("orbits", store.size());
+        stats.put("symmetryGroupOrder", sym.order());
+      }
+      stats.put("fingerprintBits", options.fingerprintBits());
+      if (store instanceof FingerprintStateStore fp) {
+        stats.put("fingerprintCollisionProbability", fp.collisionProbability());
+      }
+      return stats;
+    }
+
+    private void addLevelStart(int index) {
+      if (levels == levelStarts.length) {
+        levelStarts = Arrays.copyOf(levelStarts, levels * 2);
+      }
+      levelStarts[levels++] = index;
+    }
+
+    private void addInitialStates() {
+      StateSymmetry.Canonicalizer canon = sym == null ? null : sym.newCanonicalizer();
+      List<long[]> inits = ts.initialStates();
+      long[] buf = new long[inits.size() * words];
+      int n = 0;
+      for (int k = 0; k < inits.size(); k++) {
+        long[] s = inits.get(k);
+        if (canon != null) {
+          long[] c = new long[words];
+          canon.canonicalize(s, c);
+          s = c;
+        }
+        if (store.addIfAbsent(s, 0) >= 0) {
+          if (parentLog != null) {
+            parentLog.add(-1, k);
+          }
+          System.arraycopy(s, 0, buf, n++ * words, words);
+        }
+      }
+      frontier = Arrays.copyOf(buf, n * words);
     }
 
     private boolean anyViolated() {
@@ -149,63 +272,96 @@ public final class ExplicitExplorer {
       return false;
     }
 
-    private void record(int index, int parentIndex, int action) {
-      if (index < 0) {
-        return;
-      }
-      if (index >= parent.length) {
-        int n = Math.max(parent.length * 2, index + 1);
-        parent = Arrays.copyOf(parent, n);
-        via = Arrays.copyOf(via, n);
-      }
-      parent[index] = parentIndex;
-      via[index] = action;
-    }
-
-    private List<ChunkResult> expandLevel(int lo, int hi, ExecutorService pool) {
-      List<ChunkResult> results = new ArrayList<>();
+    /**
+     * Expands the level {@code [lo, hi)} chunk by chunk, handing each chunk's results to
+     * {@link #collect} in chunk order and, if {@code pipelined}, merging them into the
+     * store right away while the workers go on with later chunks. A worker that then finds
+     * a state already stored skips it; it would have lost to the earlier candidate anyway,
+     * so indices stay those of a one-thread search.
+     *
+     * @return the chunks' results when not pipelined, else an empty list
+     */
+    private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
+        boolean pipelined) {
+      List<Candidates> results = new ArrayList<>();
       if (pool == null || hi - lo <= CHUNK) {
         for (int from = lo; from < hi; from += CHUNK) {
-          results.add(expandChunk(from, Math.min(hi, from + CHUNK)));
+          handOver(expandChunk(lo, from, Math.min(hi, from + CHUNK)), pipelined, results);
         }
         return results;
       }
-      List<Future<ChunkResult>> futures = new ArrayList<>();
+      List<Future<Candidates>> futures = new ArrayList<>();
       for (int from = lo; from < hi; from += CHUNK) {
         int a = from;
         int b = Math.min(hi, from + CHUNK);
-        futures.add(pool.submit(() -> expandChunk(a, b)));
+        futures.add(pool.submit(() -> expandChunk(lo, a, b)));
       }
       try {
-        for (Future<ChunkResult> f : futures) {
-          results.add(f.get());
+        for (int i = 0; i < futures.size(); i++) {
+          handOver(futures.get(i).get(), pipelined, results);
+          futures.set(i, null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof OutOfMemoryError oom) {
-          throw oom;
+        if (e.getCause() instanceof Error err) {
+          throw err;
         }
         if (e.getCause() instanceof RuntimeException re) {
           throw re;
         }
         throw new IllegalStateException(e.getCause());
+      } finally {
+        futures.forEach(f -> {
+          if (f != null) {
+            f.cancel(true);
+          }
+        });
       }
       return results;
     }
 
-    /** Expands states {@code [from, to)}: reads the store, never writes it. */
-    private ChunkResult expandChunk(int from, int to) {
-      ChunkResult r = new ChunkResult(props.size(), words);
+    private void handOver(Candidates r, boolean pipelined, List<Candidates> results) {
+      collect(r);
+      if (pipelined) {
+        merge(r);
+      } else {
+        results.add(r);
+      }
+    }
+
+    private void load(int levelStart, int index, long[] out) {
+      if (parentLog == null) {
+        store.get(index, out);
+      } else {
+        System.arraycopy(frontier, (index - levelStart) * words, out, 0, words);
+      }
+    }
+
+    /** Expands states {@code [from, to)} of the level starting at {@code levelStart}. */
+    private Candidates expandChunk(int levelStart, int from, int to) {
+      Candidates r = new Candidates(props.size(), words);
       long[] state = new long[words];
       long[] next = new long[words];
+      long[] canonical = sym == null ? next : new long[words];
+      StateSymmetry.Canonicalizer canon = sym == null ? null : sym.newCanonicalizer();
+      OrbitImages images = sym == null || actionPropIds.length == 0 || sym.witnessCount() == 1
+          ? null : new OrbitImages(sym, words);
+      boolean[] done = settled;
+      long[] batch = new long[actions * words];
+      long[] batchHash = new long[actions];
+      int[] batchAction = new int[actions];
+      int batchSize = 0;
       for (int i = from; i < to; i++) {
-        store.get(i, state);
+        load(levelStart, i, state);
         for (int p : invariantIds) {
-          if (witnessState[p] < 0 && r.invariantWitness[p] < 0 && !ts.invariantHolds(p, state)) {
+          if (!done[p] && r.invariantWitness[p] < 0 && !ts.invariantHolds(p, state)) {
             r.invariantWitness[p] = i;
           }
+        }
+        if (images != null) {
+          images.reset(state);
         }
         for (int a = 0; a < actions; a++) {
           if (!ts.successor(state, a, next)) {
@@ -213,54 +369,124 @@ public final class ExplicitExplorer {
           }
           r.transitions++;
           for (int p : actionPropIds) {
-            TransitionVerdict v = ts.checkTransition(p, state, a, next);
-            if (v != TransitionVerdict.NOT_APPLICABLE) {
-              r.exercised[p] = true;
-              if (v == TransitionVerdict.VIOLATED && r.actionWitnessState[p] < 0) {
-                r.actionWitnessState[p] = i;
-                r.actionWitnessAction[p] = a;
-              }
+            if (!done[p]) {
+              checkAction(r, p, i, state, a, next, images);
             }
           }
-          if (!store.contains(next, 0)) {
-            r.add(next, i, a);
+          if (canon != null) {
+            if (Arrays.equals(next, state)) {
+              continue; // a self-loop: nothing to canonicalise
+            }
+            canon.canonicalize(next, canonical);
+          }
+          if (Arrays.equals(canonical, state)) {
+            continue; // a self-loop (or, reduced, a step within the orbit)
+          }
+          System.arraycopy(canonical, 0, batch, batchSize * words, words);
+          batchHash[batchSize] = store.hash(canonical, 0);
+          batchAction[batchSize++] = a;
+        }
+        // Look the state's successors up together: touching their slots first lets the
+        // processor fetch the cache lines in parallel instead of one miss at a time.
+        r.sink += store.touch(batchHash, batchSize);
+        for (int k = 0; k < batchSize; k++) {
+          if (!store.contains(batch, k * words, batchHash[k])) {
+            r.add(batch, k * words, batchHash[k], i, batchAction[k]);
           }
         }
+        batchSize = 0;
       }
       return r;
     }
 
-    /** Records the level's first violations; returns whether any property got one. */
-    private boolean collectViolations(List<ChunkResult> chunks, int level) {
-      boolean found = false;
-      for (ChunkResult r : chunks) {
-        transitions += r.transitions;
-        for (int p = 0; p < props.size(); p++) {
-          exercised[p] |= r.exercised[p];
-          if (witnessState[p] >= 0) {
-            continue;
-          }
-          // Chunks are in index order, so the first hit is the lowest index.
-          if (r.invariantWitness[p] >= 0) {
-            witnessState[p] = r.invariantWitness[p];
-            found = true;
-          } else if (r.actionWitnessState[p] >= 0) {
-            witnessState[p] = r.actionWitnessState[p];
-            witnessAction[p] = r.actionWitnessAction[p];
-            found = true;
-          }
+    /** Evaluates action property {@code p} on one transition and, reduced, on its images. */
+    private void checkAction(Candidates r, int p, int i, long[] state, int a, long[] next,
+        OrbitImages images) {
+      TransitionVerdict v = ts.checkTransition(p, state, a, next);
+      if (v == TransitionVerdict.NOT_APPLICABLE) {
+        return;
+      }
+      r.exercised[p] = true;
+      if (r.actionWitnessState[p] >= 0) {
+        return;
+      }
+      boolean violated = v == TransitionVerdict.VIOLATED;
+      for (int e = 1; !violated && images != null && e < images.count(); e++) {
+        violated = images.violated(ts, p, e, a);
+      }
+      if (violated) {
+        r.actionWitnessState[p] = i;
+        r.actionWitnessAction[p] = a;
+      }
+    }
+
+    /** Takes in one chunk's transitions and violations; chunks arrive in index order. */
+    private void collect(Candidates r) {
+      transitions += r.transitions;
+      for (int p = 0; p < props.size(); p++) {
+        exercised[p] |= r.exercised[p];
+        if (witnessState[p] >= 0) {
+          continue;
+        }
+        // Chunks come in index order, so the first hit is the lowest index.
+        if (r.invariantWitness[p] >= 0) {
+          witnessState[p] = r.invariantWitness[p];
+          newWitness = true;
+        } else if (r.actionWitnessState[p] >= 0) {
+          witnessState[p] = r.actionWitnessState[p];
+          witnessAction[p] = r.actionWitnessAction[p];
+          newWitness = true;
         }
       }
+    }
+
+    /** Ends a level's checking; returns whether a property got its first violation in it. */
+    private boolean settleLevel() {
+      // A witness implies the property was exercised, so nothing is left to learn of it.
+      boolean[] s = new boolean[props.size()];
+      for (int p = 0; p < props.size(); p++) {
+        s[p] = witnessState[p] >= 0;
+      }
+      settled = s;
+      boolean found = newWitness;
+      newWitness = false;
       return found;
     }
 
-    private void merge(List<ChunkResult> chunks) {
-      for (int c = 0; c < chunks.size(); c++) {
-        ChunkResult r = chunks.get(c);
-        for (int k = 0; k < r.count; k++) {
-          record(store.addIfAbsent(r.buffer, k * words), r.parents[k], r.actions[k]);
+    /** Inserts one chunk's candidates, in order; fingerprint mode also logs parents. */
+    private void merge(Candidates r) {
+      for (int k = 0; k < r.count; k++) {
+        int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
+        if (index >= 0 && parentLog != null) {
+          parentLog.add(r.parents[k], r.actions[k]);
+          appendToNextFrontier(r.states, k * words);
         }
-        chunks.set(c, null); // let the buffer go before the next level
+      }
+    }
+
+    private void appendToNextFrontier(long[] src, int offset) {
+      if ((nextSize + 1L) * words > nextFrontier.length) {
+        long grown = Math.max(1024L * words, nextFrontier.length * 2L);
+        if (grown > Integer.MAX_VALUE - 16) {
+          grown = Integer.MAX_VALUE - 16;
+          if ((nextSize + 1L) * words > grown) {
+            throw new StoreFullException("a BFS level of " + nextSize
+                + " states does not fit the frontier buffer");
+          }
+        }
+        budget.require(grown * Long.BYTES, "the next BFS level's frontier");
+        nextFrontier = Arrays.copyOf(nextFrontier, (int) grown);
+      }
+      System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+    }
+
+    /** Fingerprint mode: the merged level becomes the frontier. */
+    private void finishMerge() {
+      if (parentLog != null) {
+        frontier = nextFrontier.length == nextSize * words ? nextFrontier
+            : Arrays.copyOf(nextFrontier, nextSize * words);
+        nextFrontier = new long[0];
+        nextSize = 0;
       }
     }
 
@@ -268,7 +494,7 @@ public final class ExplicitExplorer {
       PropertySpec spec = props.get(p);
       if (witnessState[p] >= 0) {
         return new PropertyResult(spec, Verdict.VIOLATED,
-            Optional.of(pathTo(witnessState[p], witnessAction[p])), "");
+            Optional.of(counterexample(p)), "");
       }
       if (!complete) {
         return new PropertyResult(spec, Verdict.UNKNOWN, Optional.empty(),
@@ -281,19 +507,14 @@ public final class ExplicitExplorer {
       return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), "");
     }
 
-    private Counterexample pathTo(int index, int finalAction) {
+    private Counterexample counterexample(int p) {
       List<long[]> states = new ArrayList<>();
       List<Integer> steps = new ArrayList<>();
-      for (int i = index; i >= 0; i = parent[i]) {
-        long[] s = new long[words];
-        store.get(i, s);
-        states.add(s);
-        if (parent[i] >= 0) {
-          steps.add(via[i]);
-        }
+      storedPathTo(witnessState[p], states, steps);
+      if (sym != null) {
+        return new SymmetricPaths(ts, sym).concretize(p, states, steps, witnessAction[p] >= 0);
       }
-      Collections.reverse(states);
-      Collections.reverse(steps);
+      int finalAction = witnessAction[p];
       if (finalAction >= 0) {
         long[] last = states.get(states.size() - 1);
         long[] next = new long[words];
@@ -303,22 +524,70 @@ public final class ExplicitExplorer {
       }
       return new Counterexample(List.copyOf(states), List.copyOf(steps));
     }
+
+    /** The stored states (representatives when reduced) and actions from an initial state. */
+    private void storedPathTo(int index, List<long[]> states, List<Integer> steps) {
+      StateSymmetry.Canonicalizer canon = sym == null ? null : sym.newCanonicalizer();
+      if (parentLog != null) {
+        List<Integer> path = new ArrayList<>();
+        int i = index;
+        while (parentLog.parent(i) >= 0) {
+          path.add(parentLog.action(i));
+          i = parentLog.parent(i);
+        }
+        long[] s = ts.initialStates().get(parentLog.action(i)).clone();
+        if (canon != null) {
+          long[] c = new long[words];
+          canon.canonicalize(s, c);
+          s = c;
+        }
+        states.add(s);
+        for (int k = path.size() - 1; k >= 0; k--) {
+          int a = path.get(k);
+          long[] t = new long[words];
+          ts.successor(states.get(states.size() - 1), a, t);
+          if (canon != null) {
+            long[] c = new long[words];
+            canon.canonicalize(t, c);
+            t = c;
+          }
+          states.add(t);
+          steps.add(a);
+        }
+        return;
+      }
+      if (backward == null) {
+        backward = new BackwardPaths(ts, store, sym, levelStarts, levels);
+        List<Integer> ends = new ArrayList<>();
+        for (int w : witnessState) {
+          if (w >= 0) {
+            ends.add(w);
+          }
+        }
+        backward.resolve(ends);
+      }
+      backward.path(index, states, steps);
+    }
+
   }
 
-  /** What one chunk of a level produced. */
-  private static final class ChunkResult {
+  /** What one chunk of a level produced: new-looking successors, deduplicated in the chunk. */
+  private static final class Candidates {
     final int words;
     long transitions;
     final int[] invariantWitness;
     final int[] actionWitnessState;
     final int[] actionWitnessAction;
     final boolean[] exercised;
-    long[] buffer;
+    long[] states;
+    long[] hashes = new long[256];
     int[] parents = new int[256];
-    int[] actions = new int[256];
+    short[] actions = new short[256];
     int count;
+    // Open addressing over candidate positions + 1, by the low hash bits.
+    private int[] local = new int[512];
 
-    ChunkResult(int properties, int words) {
+    Candidates(int properties, int words) {
       this.words = words;
       invariantWitness = new int[properties];
       actionWitnessState = new int[properties];
@@ -326,19 +595,87 @@ public final class ExplicitExplorer {
       exercised = new boolean[properties];
       Arrays.fill(invariantWitness, -1);
       Arrays.fill(actionWitnessState, -1);
-      buffer = new long[256 * words];
+      states = new long[256 * words];
     }
 
-    void add(long[] state, int parent, int action) {
-      if (count == parents.length) {
-        parents = Arrays.copyOf(parents, count * 2);
-        actions = Arrays.copyOf(actions, count * 2);
-        buffer = Arrays.copyOf(buffer, count * 2 * words);
+    long sink; // keeps the store's cache-warming reads alive
+
+    void add(long[] state, int offset, long hash, int parent, int action) {
+      int mask = local.length - 1;
+      int slot = (int) hash & mask;
+      while (local[slot] != 0) {
+        int k = local[slot] - 1;
+        if (hashes[k] == hash && Arrays.equals(states, k * words, k * words + words,
+            state, offset, offset + words)) {
+          return; // a first occurrence in this chunk wins, as the merge order wants
+        }
+        slot = (slot + 1) & mask;
       }
-      System.arraycopy(state, 0, buffer, count * words, words);
+      if (count == parents.length) {
+        int n = count * 2;
+        parents = Arrays.copyOf(parents, n);
+        actions = Arrays.copyOf(actions, n);
+        hashes = Arrays.copyOf(hashes, n);
+        states = Arrays.copyOf(states, n * words);
+      }
+      System.arraycopy(state, offset, states, count * words, words);
+      hashes[count] = hash;
       parents[count] = parent;
-      actions[count] = action;
+      actions[count] = (short) action;
       count++;
+      local[slot] = count;
+      if (count * 2 > local.length) {
+        rehashLocal();
+      }
+    }
+
+    private void rehashLocal() {
+      int[] t = new int[local.length * 2];
+      int mask = t.length - 1;
+      for (int k = 0; k < count; k++) {
+        int slot = (int) hashes[k] & mask;
+        while (t[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        t[slot] = k + 1;
+      }
+      local = t;
+    }
+  }
+
+  /** The witness elements' images of one state, computed on first use. */
+  private static final class OrbitImages {
+    private final StateSymmetry sym;
+    private final long[][] image;
+    private final boolean[] ready;
+    private final long[] next;
+    private long[] state;
+
+    OrbitImages(StateSymmetry sym, int words) {
+      this.sym = sym;
+      this.image = new long[sym.witnessCount()][words];
+      this.ready = new boolean[sym.witnessCount()];
+      this.next = new long[words];
+    }
+
+    void reset(long[] s) {
+      state = s;
+      Arrays.fill(ready, false);
+    }
+
+    int count() {
+      return image.length;
+    }
+
+    /** Whether property {@code p} is violated on {@code e(state) -e(a)->}. */
+    boolean violated(TransitionSystem ts, int p, int e, int a) {
+      if (!ready[e]) {
+        sym.apply(e, state, image[e]);
+        ready[e] = true;
+      }
+      int b = sym.applyToAction(e, a);
+      return ts.successor(image[e], b, next)
+          && ts.checkTransition(p, image[e], b, next) == TransitionVerdict.VIOLATED;
     }
   }
 }

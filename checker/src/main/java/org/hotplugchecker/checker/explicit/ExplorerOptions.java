@@ -5,36 +5,67 @@ import org.hotplugchecker.checker.Progress;
 /**
  * Settings of the explicit explorer.
  *
- * @param workers threads expanding each BFS level (results do not depend on it)
+ * @param workers threads expanding each BFS level (results do not depend on it; values
+ *     below 2 mean one thread, the caller's)
  * @param stopAtFirst stop after the level where the first violation is found
  * @param maxStates stop (incomplete) once this many states are stored; 0 for no limit
  * @param progress receives per-level progress
+ * @param symmetry explore one canonical representative per symmetry orbit (needs a
+ *     {@link StateSymmetry} for the transition system, see {@link ExplicitExplorer})
+ * @param fingerprintBits 0 to store states exactly; 64 or 128 to store only fingerprints of
+ *     that width (less memory, a small probability of missing states, which is reported)
  */
 public record ExplorerOptions(int workers, boolean stopAtFirst, long maxStates,
-    Progress progress) {
+    Progress progress, boolean symmetry, int fingerprintBits) {
 
-  /** One worker, full exploration, no progress. */
+  /** Checks the fingerprint width; a missing progress listener means none. */
+  public ExplorerOptions {
+    if (fingerprintBits != 0 && fingerprintBits != 64 && fingerprintBits != 128) {
+      throw new IllegalArgumentException("fingerprint width must be 64 or 128, got "
+          + fingerprintBits);
+    }
+    if (progress == null) {
+      progress = Progress.NONE;
+    }
+  }
+
+  /** Exact, unreduced settings (the shape before symmetry and fingerprints existed). */
+  public ExplorerOptions(int workers, boolean stopAtFirst, long maxStates, Progress progress) {
+    this(workers, stopAtFirst, maxStates, progress, false, 0);
+  }
+
+  /** One worker, full exploration, no progress, exact storage, no reduction. */
   public static ExplorerOptions defaults() {
-    return new ExplorerOptions(1, false, 0, Progress.NONE);
+    return new ExplorerOptions(1, false, 0, Progress.NONE, false, 0);
   }
 
   /** These options with {@code n} workers. */
   public ExplorerOptions withWorkers(int n) {
-    return new ExplorerOptions(n, stopAtFirst, maxStates, progress);
+    return new ExplorerOptions(n, stopAtFirst, maxStates, progress, symmetry, fingerprintBits);
   }
 
   /** These options with stop-at-first set. */
   public ExplorerOptions withStopAtFirst(boolean stop) {
-    return new ExplorerOptions(workers, stop, maxStates, progress);
+    return new ExplorerOptions(workers, stop, maxStates, progress, symmetry, fingerprintBits);
   }
 
   /** These options with a progress listener. */
   public ExplorerOptions withProgress(Progress p) {
-    return new ExplorerOptions(workers, stopAtFirst, maxStates, p);
+    return new ExplorerOptions(workers, stopAtFirst, maxStates, p, symmetry, fingerprintBits);
   }
 
   /** These options with a state limit. */
   public ExplorerOptions withMaxStates(long limit) {
-    return new ExplorerOptions(workers, stopAtFirst, limit, progress);
+    return new ExplorerOptions(workers, stopAtFirst, limit, progress, symmetry, fingerprintBits);
+  }
+
+  /** These options with symmetry reduction on or off. */
+  public ExplorerOptions withSymmetry(boolean on) {
+    return new ExplorerOptions(workers, stopAtFirst, maxStates, progress, on, fingerprintBits);
+  }
+
+  /** These options with fingerprint storage of {@code bits} (0 = exact, 64 or 128). */
+  public ExplorerOptions withFingerprintBits(int bits) {
+    return new ExplorerOptions(workers, stopAtFirst, maxStates, progress, symmetry, bits);
   }
 }

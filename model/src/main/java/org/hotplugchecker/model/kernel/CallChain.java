@@ -15,6 +15,28 @@ public interface CallChain {
   /** Records a call whose argument text is given, e.g. {@code numa_clear_node(cpu 2)}. */
   void call(String function, String argText);
 
+  /**
+   * Records a call whose argument text is {@code template} with its {@code %d} filled
+   * by {@code a}; the text is only built by chains that record.
+   */
+  default void call(String function, String template, int a) {
+    call(function, template.replaceFirst("%d", Integer.toString(a)));
+  }
+
+  /** As {@link #call(String, String, int)} with two numbers. */
+  default void call(String function, String template, int a, int b) {
+    call(function, template.replaceFirst("%d", Integer.toString(a))
+        .replaceFirst("%d", Integer.toString(b)));
+  }
+
+  /**
+   * Whether calls are kept. Work done only to describe a step (never to change the
+   * state) may be skipped when not.
+   */
+  default boolean recording() {
+    return true;
+  }
+
   /** A chain that records nothing. */
   CallChain NONE = new CallChain() {
     @Override
@@ -25,5 +47,16 @@ public interface CallChain {
 
     @Override
     public void call(String function, String argText) {}
+
+    @Override
+    public void call(String function, String template, int a) {}
+
+    @Override
+    public void call(String function, String template, int a, int b) {}
+
+    @Override
+    public boolean recording() {
+      return false;
+    }
   };
 }

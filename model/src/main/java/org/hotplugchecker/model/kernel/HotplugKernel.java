@@ -3,6 +3,7 @@ package org.hotplugchecker.model.kernel;
 import static org.hotplugchecker.model.state.HotplugState.NO_NODE;
 
 import org.hotplugchecker.model.state.HotplugState;
+import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -75,6 +76,29 @@ public final class HotplugKernel {
     };
   }
 
+  /**
+   * {@link #enabled(ActionKind, int, HotplugState)} compiled to bit masks for {@code layout}:
+   * the same conditions, tested in a few machine words by the search loop.
+   */
+  public ActionGuard guard(ActionKind kind, int i, StateLayout layout) {
+    ActionGuard.Builder g = new ActionGuard.Builder(layout); // includes "not oopsed"
+    return switch (kind) {
+      case ADD_MEMORY, ADD_MEMORY_FAILS -> blockHotplug[i] ? g.memPresent(i, false).build()
+          : g.never().build();
+      case ONLINE_MEMORY -> blockHotplug[i]
+          ? g.memPresent(i, true).memOnline(i, false).build() : g.never().build();
+      case OFFLINE_MEMORY -> blockHotplug[i] ? g.memOnline(i, true).build() : g.never().build();
+      case REMOVE_MEMORY -> blockHotplug[i]
+          ? g.memPresent(i, true).memOnline(i, false).build() : g.never().build();
+      case HOTADD_CPU -> cpuHotplug[i] ? g.cpuPresent(i, false).build() : g.never().build();
+      case CPU_UP -> g.cpuPresent(i, true).cpuOnline(i, false).build();
+      case CPU_DOWN -> g.cpuOnline(i, true).anotherCpuOnline(i).build();
+      case HOTREMOVE_CPU -> cpuHotplug[i]
+          ? g.cpuPresent(i, true).cpuOnline(i, false).build() : g.never().build();
+      case ALLOC_FOR_CPU -> g.build();
+    };
+  }
+
   /** Runs an enabled action on {@code s}. */
   public void fire(KernelAction action, HotplugState s, CallChain chain) {
     fire(action.kind(), action.index(), s, chain);
@@ -123,7 +147,7 @@ public final class HotplugKernel {
     for (int c = 0; c < cpuHome.length; c++) {
       if (s.cpuPresent(c) && s.cpuToNode(c) == nid) {
         s.setCpuLink(c, nid);
-        chain.call("register_cpu_under_node", "cpu " + c + ", node " + nid);
+        chain.call("register_cpu_under_node", "cpu %d, node %d", c, nid);
       }
     }
   }
@@ -147,7 +171,7 @@ public final class HotplugKernel {
       for (int c = 0; c < cpuHome.length; c++) {
         if (s.cpuToNode(c) == nid) {
           s.setCpuToNode(c, NO_NODE);
-          chain.call("numa_clear_node", "cpu " + c);
+          chain.call("numa_clear_node", "cpu %d", c);
         }
       }
     }
@@ -210,14 +234,14 @@ public final class HotplugKernel {
 
   /** {@code online_pages} of block {@code b}. */
   public void onlineMemory(HotplugState s, int b, CallChain chain) {
-    chain.call("memory_block_action", "online, block " + b);
+    chain.call("memory_block_action", "online, block %d", b);
     chain.call("online_pages");
     s.setMemOnline(b, true);
   }
 
   /** {@code offline_pages} of block {@code b}. */
   public void offlineMemory(HotplugState s, int b, CallChain chain) {
-    chain.call("memory_block_action", "offline, block " + b);
+    chain.call("memory_block_action", "offline, block %d", b);
     chain.call("offline_pages");
     s.setMemOnline(b, false);
   }
@@ -241,7 +265,7 @@ public final class HotplugKernel {
     if (x86) {
       chain.call("acpi_map_cpu");
       chain.call("acpi_map_cpu2node");
-      chain.call("numa_set_node", "cpu " + c + ", node " + cpuHome[c]);
+      chain.call("numa_set_node", "cpu %d, node %d", c, cpuHome[c]);
       s.setCpuToNode(c, cpuHome[c]);
     }
     s.setCpuPresent(c, true);
@@ -250,7 +274,7 @@ public final class HotplugKernel {
     int nid = s.cpuToNode(c);
     if (nid != NO_NODE && s.nodeOnline(nid)) {
       s.setCpuLink(c, nid);
-      chain.call("register_cpu_under_node", "cpu " + c + ", node " + nid);
+      chain.call("register_cpu_under_node", "cpu %d, node %d", c, nid);
     }
   }
 
@@ -292,23 +316,26 @@ public final class HotplugKernel {
     chain.call("alloc_kvm_area");
     chain.call("alloc_vmcs_cpu", c);
     int target = s.cpuToNode(c);
-    chain.call("__alloc_pages_node", "cpu_to_node(" + c + ") = " + target);
+    chain.call("__alloc_pages_node", "cpu_to_node(%d) = %d", c, target);
     if (target == NO_NODE && kernel.noNodeFallsBackToNumaMemId()) {
       target = s.cpuToNode(0);
-      chain.call("numa_mem_id", "= " + target);
+      chain.call("numa_mem_id", "= %d", target);
     }
-    chain.call("node_zonelist", "NODE_DATA(" + target + ")");
+    chain.call("node_zonelist", "NODE_DATA(%d)", target);
     if (target == NO_NODE || !s.pgdat(target)) {
       chain.call("oops: NODE_DATA(" + target + ")"
           + (target == NO_NODE ? " out of bounds" : " is NULL"));
       s.setOops(true);
       return;
     }
+    if (!chain.recording()) {
+      return; // where the page comes from changes no state; only a trace shows it
+    }
     int served = nearestNodeWithOnlineMemory(s, target);
     if (served == NO_NODE) {
       chain.call("allocation fails: no online memory");
     } else {
-      chain.call("get_page_from_freelist", "node " + served);
+      chain.call("get_page_from_freelist", "node %d", served);
     }
   }
 

@@ -22,6 +22,16 @@ public final class RecordingCallChain implements CallChain {
     calls.add(function + "(" + argText + ")");
   }
 
+  @Override
+  public void call(String function, String template, int a) {
+    call(function, String.format(java.util.Locale.ROOT, template, a));
+  }
+
+  @Override
+  public void call(String function, String template, int a, int b) {
+    call(function, String.format(java.util.Locale.ROOT, template, a, b));
+  }
+
   /** The calls recorded so far, in order. */
   public List<String> calls() {
     return List.copyOf(calls);

@@ -1,0 +1,101 @@
+package org.hotplugchecker.checker.explicit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The stores behave like a map from state to insertion index, through many growths. */
+class StateStoreTest {
+
+  private static long[] randomState(Random r, int words, int entropyBits) {
+    long[] s = new long[words];
+    for (int w = 0; w < words; w++) {
+      // Few distinct values per word, so that duplicates are common.
+      s[w] = r.nextInt(1 << entropyBits) * 0x9E3779B97F4A7C15L;
+    }
+    return s;
+  }
+
+  @Property(tries = 30)
+  void exactStoreIsAMapFromStateToInsertionIndex(@ForAll @IntRange(min = 1, max = 3) int words,
+      @ForAll long seed) {
+    Random r = new Random(seed);
+    OpenAddressingStateStore store = new OpenAddressingStateStore(words);
+    Map<ReferenceBfs.Key, Integer> oracle = new HashMap<>();
+    List<long[]> byIndex = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      long[] s = randomState(r, words, words == 1 ? 15 : 8);
+      Integer known = oracle.get(new ReferenceBfs.Key(s));
+      assertEquals(known != null, store.contains(s, 0));
+      int got = store.addIfAbsent(s, 0);
+      if (known == null) {
+        assertEquals(byIndex.size(), got, "new states get consecutive indices");
+        oracle.put(new ReferenceBfs.Key(s), got);
+        byIndex.add(s);
+      } else {
+        assertEquals(-known - 1, got);
+      }
+    }
+    assertEquals(byIndex.size(), store.size());
+    long[] out = new long[words];
+    for (int i = 0; i < byIndex.size(); i++) {
+      store.get(i, out);
+      assertArrayEquals(byIndex.get(i), out);
+    }
+    assertFalse(store.contains(new long[] {-1L, -1L, -1L}, 0));
+  }
+
+  @Property(tries = 20)
+  void fingerprintStoreCountsDistinctStates(@ForAll @IntRange(min = 1, max = 3) int words,
+      @ForAll boolean wide, @ForAll long seed) {
+    Random r = new Random(seed);
+    FingerprintStateStore store = new FingerprintStateStore(words, wide ? 128 : 64);
+    Map<ReferenceBfs.Key, Integer> oracle = new HashMap<>();
+    for (int i = 0; i < 30_000; i++) {
+      long[] s = randomState(r, words, 8);
+      boolean known = oracle.containsKey(new ReferenceBfs.Key(s));
+      assertEquals(known, store.contains(s, 0));
+      int got = store.addIfAbsent(s, 0);
+      if (known) {
+        assertTrue(got < 0);
+      } else {
+        assertEquals(oracle.size(), got);
+        oracle.put(new ReferenceBfs.Key(s), got);
+      }
+    }
+    assertEquals(oracle.size(), store.size());
+    assertFalse(store.keepsStates());
+  }
+
+  @Test
+  void exactStoreStaysWithinSixteenBytesPerOneWordState() {
+    OpenAddressingStateStore store = new OpenAddressingStateStore(1);
+    Random r = new Random(7);
+    while (store.size() < 1_000_000) {
+      store.addIfAbsent(new long[] {r.nextLong()}, 0);
+    }
+    double perState = (double) store.bytesUsed() / store.size();
+    assertTrue(perState <= 16.0, perState + " bytes per state");
+  }
+
+  @Test
+  void collisionEstimateIsTheBirthdayBound() {
+    assertEquals(0.0, FingerprintStateStore.collisionProbability(1, 64));
+    // n = 2^32 states of 64-bit fingerprints: n^2 / 2^65 = 1/2.
+    assertEquals(0.5, FingerprintStateStore.collisionProbability(1L << 32, 64), 1e-6);
+    assertEquals(1e6 * (1e6 - 1) / Math.pow(2, 129),
+        FingerprintStateStore.collisionProbability(1_000_000, 128), 1e-40);
+    assertEquals(1.0, FingerprintStateStore.collisionProbability(1L << 40, 64));
+  }
+}

@@ -1,0 +1,26 @@
+package org.hotplugchecker.checker.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+import org.hotplugchecker.checker.ReferenceCases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The clean-room oracle reproduces every number of {@code shared/reference/counts.json}. */
+class OracleReferenceTest {
+
+  static Stream<ReferenceCases.Case> cases() {
+    return ReferenceCases.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void oracleReproducesReference(ReferenceCases.Case c) {
+    OracleExplorer.Result r = OracleExplorer.explore(c.topology());
+    String spec = TopologyYaml.of(c.topology());
+    assertEquals(c.states(), r.states(), "states of\n" + spec);
+    assertEquals(c.transitions(), r.transitions(), "transitions of\n" + spec);
+    assertEquals(c.verdicts(), r.verdicts(), "verdicts of\n" + spec);
+  }
+}

@@ -1,0 +1,30 @@
+package org.hotplugchecker.checker.oracle;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.topology.Topology;
+
+/** Topology generators the shared {@link TopologyArbitraries} does not cover. */
+final class OracleTopologies {
+  private OracleTopologies() {}
+
+  /**
+   * Small topologies whose distance matrix is arbitrary within what {@link Topology} accepts:
+   * entries in {0, 10, 20, 30}, so ties are frequent, remote nodes may be nearer than the
+   * local one, and the matrix may be asymmetric (the allocator measures from the target).
+   */
+  static Arbitrary<Topology> unusualDistances(int maxNodes, int maxCpus, int maxBlocks) {
+    return TopologyArbitraries.topologies(maxNodes, maxCpus, maxBlocks).flatMap(t ->
+        Arbitraries.integers().between(0, 3).list().ofSize(t.nodes() * t.nodes()).map(v -> {
+          int n = t.nodes();
+          int[][] d = new int[n][n];
+          for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+              d[i][j] = 10 * v.get(i * n + j);
+            }
+          }
+          return Topology.of(t.arch(), t.kernel(), n, d, t.cpus(), t.memory(), t.faults());
+        }));
+  }
+}
