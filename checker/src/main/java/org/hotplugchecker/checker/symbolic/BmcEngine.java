@@ -13,6 +13,7 @@ import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
  * Bounded model checking on Choco: for {@code k = 0, 1, ..., K} it asks whether some
@@ -40,6 +41,20 @@ public final class BmcEngine {
   /** Checks {@code model} up to depth {@code maxDepth} with default settings. */
   public static CheckResult check(HotplugModel model, int maxDepth) {
     return new BmcEngine(BmcOptions.depth(maxDepth)).check(model);
+  }
+
+  /**
+   * Checks {@code ts}, which must be a {@link HotplugModel}: the encoding is of the hotplug
+   * model's rules, not of an arbitrary transition system.
+   *
+   * @throws IllegalArgumentException for any other transition system
+   */
+  public CheckResult check(TransitionSystem ts) {
+    if (ts instanceof HotplugModel model) {
+      return check(model);
+    }
+    throw new IllegalArgumentException("the symbolic engines check a HotplugModel, got "
+        + ts.getClass().getSimpleName());
   }
 
   /** Checks every property of {@code model}. */

@@ -12,6 +12,7 @@ import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
  * k-induction with simple-path strengthening: proves properties for every reachable state
@@ -43,6 +44,20 @@ public final class KInductionEngine {
   /** An engine with {@code options}. */
   public KInductionEngine(KInductionOptions options) {
     this.options = options;
+  }
+
+  /**
+   * Checks {@code ts}, which must be a {@link HotplugModel}: the encoding is of the hotplug
+   * model's rules, not of an arbitrary transition system.
+   *
+   * @throws IllegalArgumentException for any other transition system
+   */
+  public CheckResult check(TransitionSystem ts) {
+    if (ts instanceof HotplugModel model) {
+      return check(model);
+    }
+    throw new IllegalArgumentException("the symbolic engines check a HotplugModel, got "
+        + ts.getClass().getSimpleName());
   }
 
   /** Checks every property of {@code model}. */
