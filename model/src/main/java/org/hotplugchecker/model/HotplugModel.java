@@ -8,6 +8,7 @@ import org.hotplugchecker.model.kernel.BootState;
 import org.hotplugchecker.model.kernel.CallChain;
 import org.hotplugchecker.model.kernel.HotplugKernel;
 import org.hotplugchecker.model.kernel.KernelAction;
+import org.hotplugchecker.model.kernel.OneWordKernel;
 import org.hotplugchecker.model.kernel.RecordingCallChain;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.state.HotplugState;
@@ -33,6 +34,9 @@ public final class HotplugModel implements TransitionSystem {
   private final List<KernelAction> actions;
   private final KernelAction[] actionArray; // the hot loop indexes a plain array
   private final ActionGuard[] guards;
+  private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
+  private final ActionKind[] actionKinds;
+  private final int[] actionIndices;
   private final HotplugProperty[] propertyArray;
   private final List<HotplugProperty> properties;
   private final List<PropertySpec> propertySpecs;
@@ -53,6 +57,10 @@ public final class HotplugModel implements TransitionSystem {
     this.guards = this.actions.stream()
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
+    this.oneWord = layout.words() == 1 && layout.bits() < 64
+        ? new OneWordKernel(topology, layout) : null;
+    this.actionKinds = this.actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new);
+    this.actionIndices = this.actions.stream().mapToInt(KernelAction::index).toArray();
     this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
   }
 
@@ -145,6 +153,34 @@ public final class HotplugModel implements TransitionSystem {
     System.arraycopy(state, 0, out, 0, state.length);
     kernel.fire(a.kind(), a.index(), new HotplugState(layout, out), CallChain.NONE);
     return true;
+  }
+
+  /**
+   * Returned by {@link #successor1} for a disabled action. No state has all bits set:
+   * the fast path exists only when a state leaves the word's top bit unused.
+   */
+  public static final long DISABLED = -1L;
+
+  /**
+   * Whether {@link #successor1} may be used: the state fits one {@code long} with at
+   * least one bit to spare.
+   */
+  public boolean hasOneWordSuccessors() {
+    return oneWord != null;
+  }
+
+  /**
+   * {@link #successor} for one-word states, without arrays or views: the successor of
+   * {@code state} under {@code action}, or {@link #DISABLED}. The search calls this for
+   * every action of every state, so it is kept to mask operations.
+   *
+   * @throws NullPointerException if {@link #hasOneWordSuccessors()} is false
+   */
+  public long successor1(long state, int action) {
+    if (!guards[action].admits(state)) {
+      return DISABLED;
+    }
+    return oneWord.fire(actionKinds[action], actionIndices[action], state);
   }
 
   @Override

@@ -60,6 +60,11 @@ public final class ActionGuard {
     return false;
   }
 
+  /** {@link #admits} for a one-word state (the layout must have one word). */
+  public boolean admits(long state) {
+    return !never && (state & care0) == want0 && (!hasAny || (state & any0) != 0);
+  }
+
   /** Collects the bit tests of one guard, named like the {@link HotplugState} accessors. */
   static final class Builder {
     private final StateLayout layout;

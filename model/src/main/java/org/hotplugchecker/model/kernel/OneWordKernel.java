@@ -1,0 +1,211 @@
+package org.hotplugchecker.model.kernel;
+
+import org.hotplugchecker.model.state.StateLayout;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * {@link HotplugKernel}'s actions once more, on a state packed into a single {@code long}.
+ *
+ * <p>Why a second copy: the search fires every action of every state, and through the
+ * general path each firing copies an array, wraps it in a {@link
+ * org.hotplugchecker.model.state.HotplugState} and looks every field's word, shift and
+ * mask up in tables. Most topologies fit one word, and there a firing is a handful of
+ * mask operations on a register. The methods mirror {@link HotplugKernel}'s one to one
+ * (same names, same order of effects, no call chain); a property test checks that both
+ * give the same successor for every reachable state and action.
+ */
+public final class OneWordKernel {
+  private static final int NO_NODE = -1;
+
+  private final boolean x86;
+  private final boolean clearsCpuNode;
+  private final boolean onlineBlocksOnly;
+  private final boolean pgdatForEveryPossibleNode;
+  private final boolean noNodeFallsBack;
+  private final int[] cpuHome;
+  private final int[] blockHome;
+
+  private final long[] nodeOnline;
+  private final long[] nodePgdat;
+  private final long[] nodeRegistered;
+  /** Per node: the bits of its blocks that keep it in use ({@code nodeIsUnused}). */
+  private final long[] nodeKeepingBlocks;
+  private final long[] cpuPresent;
+  private final long[] cpuOnline;
+  private final int[] cpuNidShift;
+  private final int[] cpuLinkShift;
+  private final long nodeField;
+  private final long[] memPresent;
+  private final long[] memOnline;
+  private final long oops;
+
+  /** The kernel of {@code topology} on one-word states of {@code layout}. */
+  public OneWordKernel(Topology topology, StateLayout layout) {
+    if (layout.words() != 1) {
+      throw new IllegalArgumentException("the layout needs " + layout.words() + " words");
+    }
+    KernelVariant kernel = topology.kernel();
+    x86 = topology.arch() == Arch.X86;
+    clearsCpuNode = kernel.clearsCpuNodeOnOffline(topology.arch());
+    onlineBlocksOnly = kernel.guardSeesOnlyOnlineBlocks();
+    pgdatForEveryPossibleNode = kernel.pgdatForEveryPossibleNode();
+    noNodeFallsBack = kernel.noNodeFallsBackToNumaMemId();
+    int nodes = layout.nodes();
+    int cpus = layout.cpus();
+    int blocks = layout.blocks();
+    nodeOnline = new long[nodes];
+    nodePgdat = new long[nodes];
+    nodeRegistered = new long[nodes];
+    nodeKeepingBlocks = new long[nodes];
+    for (int n = 0; n < nodes; n++) {
+      nodeOnline[n] = layout.nodeOnlineBit(n);
+      nodePgdat[n] = layout.nodePgdatBit(n);
+      nodeRegistered[n] = layout.nodeRegisteredBit(n);
+    }
+    cpuHome = new int[cpus];
+    cpuPresent = new long[cpus];
+    cpuOnline = new long[cpus];
+    cpuNidShift = new int[cpus];
+    cpuLinkShift = new int[cpus];
+    for (int c = 0; c < cpus; c++) {
+      cpuHome[c] = topology.cpus().get(c).home();
+      cpuPresent[c] = layout.cpuPresentBit(c);
+      cpuOnline[c] = layout.cpuOnlineBit(c);
+      cpuNidShift[c] = layout.cpuNidShift(c);
+      cpuLinkShift[c] = layout.cpuLinkShift(c);
+    }
+    nodeField = layout.nodeFieldMask();
+    blockHome = new int[blocks];
+    memPresent = new long[blocks];
+    memOnline = new long[blocks];
+    for (int b = 0; b < blocks; b++) {
+      blockHome[b] = topology.memory().get(b).home();
+      memPresent[b] = layout.memPresentBit(b);
+      memOnline[b] = layout.memOnlineBit(b);
+      nodeKeepingBlocks[blockHome[b]] |= onlineBlocksOnly ? memOnline[b] : memPresent[b];
+    }
+    oops = layout.oopsBit();
+  }
+
+  /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */
+  public long fire(ActionKind kind, int i, long s) {
+    return switch (kind) {
+      case ADD_MEMORY -> tryOnlineNode(s, blockHome[i]) | memPresent[i];
+      case ADD_MEMORY_FAILS -> addMemoryFails(s, i);
+      case ONLINE_MEMORY -> s | memOnline[i];
+      case OFFLINE_MEMORY -> s & ~memOnline[i];
+      case REMOVE_MEMORY -> tryOfflineNode(s & ~memPresent[i], blockHome[i]);
+      case HOTADD_CPU -> hotaddCpu(s, i);
+      case CPU_UP -> tryOnlineNode(s, cpuToNode(s, i)) | cpuOnline[i];
+      case CPU_DOWN -> s & ~cpuOnline[i];
+      case HOTREMOVE_CPU -> hotremoveCpu(s, i);
+      case ALLOC_FOR_CPU -> allocForCpu(s, i);
+    };
+  }
+
+  private int cpuToNode(long s, int c) {
+    return (int) ((s >>> cpuNidShift[c]) & nodeField) - 1;
+  }
+
+  private long setCpuToNode(long s, int c, int nid) {
+    return (s & ~(nodeField << cpuNidShift[c])) | ((long) (nid + 1) << cpuNidShift[c]);
+  }
+
+  private int cpuLink(long s, int c) {
+    return (int) ((s >>> cpuLinkShift[c]) & nodeField) - 1;
+  }
+
+  private long setCpuLink(long s, int c, int nid) {
+    return (s & ~(nodeField << cpuLinkShift[c])) | ((long) (nid + 1) << cpuLinkShift[c]);
+  }
+
+  /** {@link HotplugKernel#tryOnlineNode}. */
+  private long tryOnlineNode(long s, int nid) {
+    if (nid == NO_NODE || (s & nodeOnline[nid]) != 0) {
+      return s;
+    }
+    s |= nodePgdat[nid] | nodeOnline[nid] | nodeRegistered[nid];
+    for (int c = 0; c < cpuHome.length; c++) {
+      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+        s = setCpuLink(s, c, nid);
+      }
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#tryOfflineNode}. */
+  private long tryOfflineNode(long s, int nid) {
+    if (nid == NO_NODE || (s & nodeOnline[nid]) == 0 || !nodeIsUnused(s, nid)) {
+      return s;
+    }
+    if (clearsCpuNode) {
+      for (int c = 0; c < cpuHome.length; c++) {
+        if (cpuToNode(s, c) == nid) {
+          s = setCpuToNode(s, c, NO_NODE);
+        }
+      }
+    }
+    s &= ~(nodeOnline[nid] | nodeRegistered[nid]);
+    for (int c = 0; c < cpuHome.length; c++) {
+      if (cpuLink(s, c) == nid) {
+        s = setCpuLink(s, c, NO_NODE);
+      }
+    }
+    return s;
+  }
+
+  /** {@code HotplugKernel.nodeIsUnused}: no (online) memory and no present CPU keep it. */
+  private boolean nodeIsUnused(long s, int nid) {
+    if ((s & nodeKeepingBlocks[nid]) != 0) {
+      return false;
+    }
+    for (int c = 0; c < cpuHome.length; c++) {
+      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link HotplugKernel#addMemoryFails}. */
+  private long addMemoryFails(long s, int b) {
+    int nid = blockHome[b];
+    if ((s & nodeOnline[nid]) == 0 && !pgdatForEveryPossibleNode) {
+      return s & ~nodePgdat[nid];
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#hotaddCpu}. */
+  private long hotaddCpu(long s, int c) {
+    if (x86) {
+      s = setCpuToNode(s, c, cpuHome[c]);
+    }
+    s |= cpuPresent[c];
+    int nid = cpuToNode(s, c);
+    if (nid != NO_NODE && (s & nodeOnline[nid]) != 0) {
+      s = setCpuLink(s, c, nid);
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#hotremoveCpu}. */
+  private long hotremoveCpu(long s, int c) {
+    s = setCpuLink(s & ~cpuPresent[c], c, NO_NODE);
+    return tryOfflineNode(s, cpuToNode(s, c));
+  }
+
+  /** {@link HotplugKernel#allocForCpu}: oopses or is a self-loop. */
+  private long allocForCpu(long s, int c) {
+    int target = cpuToNode(s, c);
+    if (target == NO_NODE && noNodeFallsBack) {
+      target = cpuToNode(s, 0);
+    }
+    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
+      return s | oops;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,57 @@
+package org.hotplugchecker.model.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.topology.Topology;
+import org.junit.jupiter.api.Test;
+
+/** The one-word fast path gives exactly the general path's successors. */
+class OneWordKernelTest {
+
+  @Provide
+  Arbitrary<Topology> topologies() {
+    return TopologyArbitraries.small();
+  }
+
+  @Property(tries = 100)
+  void successor1AgreesWithSuccessorOnEveryReachableState(@ForAll("topologies") Topology t) {
+    HotplugModel model = new HotplugModel(t);
+    if (!model.hasOneWordSuccessors()) {
+      return; // small topologies always fit one word; nothing to compare otherwise
+    }
+    long[] next = new long[1];
+    Set<Long> seen = new HashSet<>();
+    ArrayDeque<Long> queue = new ArrayDeque<>();
+    long boot = model.initialStates().get(0)[0];
+    seen.add(boot);
+    queue.add(boot);
+    while (!queue.isEmpty() && seen.size() < 5_000) {
+      long s = queue.poll();
+      for (int a = 0; a < model.actionCount(); a++) {
+        boolean enabled = model.successor(new long[] {s}, a, next);
+        long fast = model.successor1(s, a);
+        assertEquals(enabled ? next[0] : HotplugModel.DISABLED, fast,
+            model.actionLabel(a) + " from " + Long.toHexString(s) + " in " + t);
+        if (enabled && seen.add(fast)) {
+          queue.add(fast);
+        }
+      }
+    }
+  }
+
+  @Test
+  void smallTopologiesUseTheFastPath() {
+    Topology t = TopologyArbitraries.small().sample();
+    assertTrue(new HotplugModel(t).hasOneWordSuccessors(), t.toString());
+  }
+}
