@@ -202,6 +202,11 @@ public final class HotplugModel implements TransitionSystem {
     if (a.kind() != ActionKind.ALLOC_FOR_CPU) {
       return TransitionVerdict.NOT_APPLICABLE;
     }
+    if (oneWord != null) {
+      int local = oneWord.allocLocal(from[0], a.index());
+      return local == OneWordKernel.NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
+          : local == OneWordKernel.HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
+    }
     Boolean local = HotplugProperty.allocLocal(new HotplugState(layout, from), a.index(), kernel);
     if (local == null) {
       return TransitionVerdict.NOT_APPLICABLE;

@@ -87,6 +87,63 @@ public final class OneWordKernel {
       nodeKeepingBlocks[blockHome[b]] |= onlineBlocksOnly ? memOnline[b] : memPresent[b];
     }
     oops = layout.oopsBit();
+    nodesByDistance = new int[nodes][];
+    for (int from = 0; from < nodes; from++) {
+      int f = from;
+      nodesByDistance[from] = java.util.stream.IntStream.range(0, nodes).boxed()
+          .sorted(java.util.Comparator.<Integer>comparingInt(n -> topology.distance(f, n))
+              .thenComparingInt(n -> n))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    nodeOnlineBlocks = new long[nodes];
+    for (int b = 0; b < blocks; b++) {
+      nodeOnlineBlocks[blockHome[b]] |= memOnline[b];
+    }
+  }
+
+  /** Per node: every node, nearest first (ties to the lower index), as the allocator asks. */
+  private final int[][] nodesByDistance;
+  /** Per node: the online bits of its blocks. */
+  private final long[] nodeOnlineBlocks;
+
+  /** {@code alloc_local} holds on an {@code alloc_for_cpu} transition (see below). */
+  public static final int HOLDS = 1;
+  /** {@code alloc_local} is violated on an {@code alloc_for_cpu} transition. */
+  public static final int VIOLATED = 0;
+  /** {@code alloc_local} does not apply to an {@code alloc_for_cpu} transition. */
+  public static final int NOT_APPLICABLE = -1;
+
+  /**
+   * {@link org.hotplugchecker.model.property.HotplugProperty#allocLocal} on a one-word
+   * state: {@link #HOLDS}, {@link #VIOLATED} or {@link #NOT_APPLICABLE}. It runs on every
+   * {@code alloc_for_cpu} transition while the property is unsettled, hence the masks.
+   */
+  public int allocLocal(long s, int c) {
+    if ((s & cpuPresent[c]) == 0) {
+      return NOT_APPLICABLE;
+    }
+    int target = cpuToNode(s, c);
+    if (target == NO_NODE && noNodeFallsBack) {
+      target = cpuToNode(s, 0);
+    }
+    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
+      return NOT_APPLICABLE;
+    }
+    int served = nearestNodeWithOnlineMemory(s, target);
+    if (served == NO_NODE) {
+      return NOT_APPLICABLE;
+    }
+    return served == nearestNodeWithOnlineMemory(s, cpuHome[c]) ? HOLDS : VIOLATED;
+  }
+
+  /** {@link HotplugKernel#nearestNodeWithOnlineMemory}: the first node in distance order. */
+  private int nearestNodeWithOnlineMemory(long s, int from) {
+    for (int n : nodesByDistance[from]) {
+      if ((s & nodeOnlineBlocks[n]) != 0) {
+        return n;
+      }
+    }
+    return NO_NODE;
   }
 
   /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */

@@ -12,10 +12,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.ts.TransitionVerdict;
 import org.junit.jupiter.api.Test;
 
-/** The one-word fast path gives exactly the general path's successors. */
+/** The one-word fast path gives exactly the general path's successors and alloc_local verdicts. */
 class OneWordKernelTest {
 
   @Provide
@@ -30,6 +32,7 @@ class OneWordKernelTest {
       return; // small topologies always fit one word; nothing to compare otherwise
     }
     long[] next = new long[1];
+    int allocLocal = model.hotplugProperties().indexOf(HotplugProperty.ALLOC_LOCAL);
     Set<Long> seen = new HashSet<>();
     ArrayDeque<Long> queue = new ArrayDeque<>();
     long boot = model.initialStates().get(0)[0];
@@ -42,6 +45,15 @@ class OneWordKernelTest {
         long fast = model.successor1(s, a);
         assertEquals(enabled ? next[0] : HotplugModel.DISABLED, fast,
             model.actionLabel(a) + " from " + Long.toHexString(s) + " in " + t);
+        KernelAction action = model.action(a);
+        if (enabled && action.kind() == ActionKind.ALLOC_FOR_CPU) {
+          Boolean general = HotplugProperty.allocLocal(model.view(new long[] {s}),
+              action.index(), model.kernel());
+          TransitionVerdict expected = general == null ? TransitionVerdict.NOT_APPLICABLE
+              : general ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
+          assertEquals(expected, model.checkTransition(allocLocal, new long[] {s}, a, next),
+              "alloc_local on " + action + " from " + Long.toHexString(s) + " in " + t);
+        }
         if (enabled && seen.add(fast)) {
           queue.add(fast);
         }
