@@ -15,6 +15,7 @@ import org.hotplugchecker.checker.Counterexample;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.explicit.symmetry.Symmetries;
+import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.ts.PropertySpec;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import org.hotplugchecker.model.ts.TransitionVerdict;
@@ -84,6 +85,8 @@ public final class ExplicitExplorer {
     private final List<PropertySpec> props;
     private final int[] invariantIds;
     private final int[] actionPropIds;
+    // The one-word fast path of the hotplug model, or null (other systems, wider states).
+    private final HotplugModel oneWord;
     private final StateStore store;
     private final ParentLog parentLog;
     private final MemoryBudget budget;
@@ -117,6 +120,8 @@ public final class ExplicitExplorer {
       this.props = ts.properties();
       this.invariantIds = indicesOf(props, PropertySpec.Kind.INVARIANT);
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
+      this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
+          ? m : null;
       if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
         this.parentLog = null;
@@ -363,7 +368,11 @@ public final class ExplicitExplorer {
         if (images != null) {
           images.reset(state);
         }
-        for (int a = 0; a < actions; a++) {
+        if (oneWord != null) {
+          batchSize = oneWordSuccessors(r, i, state, next, canonical, canon, images, done,
+              batch, batchHash, batchAction);
+        }
+        for (int a = oneWord != null ? actions : 0; a < actions; a++) {
           if (!ts.successor(state, a, next)) {
             continue;
           }
@@ -397,6 +406,48 @@ public final class ExplicitExplorer {
         batchSize = 0;
       }
       return r;
+    }
+
+    /**
+     * The general loop above for one-word states, through {@link HotplugModel#successor1}:
+     * no arrays are copied and disabled actions cost one mask test. Fills the batch with
+     * the state's successors that are not self-loops and returns their number.
+     */
+    private int oneWordSuccessors(Candidates r, int i, long[] state, long[] next,
+        long[] canonical, StateSymmetry.Canonicalizer canon, OrbitImages images,
+        boolean[] done, long[] batch, long[] batchHash, int[] batchAction) {
+      long s = state[0];
+      int n = 0;
+      for (int a = 0; a < actions; a++) {
+        long t = oneWord.successor1(s, a);
+        if (t == HotplugModel.DISABLED) {
+          continue;
+        }
+        r.transitions++;
+        if (actionPropIds.length > 0) {
+          next[0] = t;
+          for (int p : actionPropIds) {
+            if (!done[p]) {
+              checkAction(r, p, i, state, a, next, images);
+            }
+          }
+        }
+        if (t == s) {
+          continue; // a self-loop: counted, but nothing to look up
+        }
+        if (canon != null) {
+          next[0] = t;
+          canon.canonicalize(next, canonical);
+          t = canonical[0];
+          if (t == s) {
+            continue; // a step within the orbit
+          }
+        }
+        batch[n] = t;
+        batchHash[n] = store.hash(batch, n);
+        batchAction[n++] = a;
+      }
+      return n;
     }
 
     /** Evaluates action property {@code p} on one transition and, reduced, on its images. */
