@@ -11,6 +11,7 @@ import org.hotplugchecker.model.kernel.KernelAction;
 import org.hotplugchecker.model.kernel.OneWordKernel;
 import org.hotplugchecker.model.kernel.RecordingCallChain;
 import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.property.OneWordInvariants;
 import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.ts.StateVariable;
@@ -35,8 +36,7 @@ public final class HotplugModel implements TransitionSystem {
   private final KernelAction[] actionArray; // the hot loop indexes a plain array
   private final ActionGuard[] guards;
   private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
-  private final ActionKind[] actionKinds;
-  private final int[] actionIndices;
+  private final OneWordInvariants oneWordInvariants; // likewise
   private final HotplugProperty[] propertyArray;
   private final List<HotplugProperty> properties;
   private final List<PropertySpec> propertySpecs;
@@ -58,9 +58,11 @@ public final class HotplugModel implements TransitionSystem {
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
     this.oneWord = layout.words() == 1 && layout.bits() < 64
-        ? new OneWordKernel(topology, layout) : null;
-    this.actionKinds = this.actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new);
-    this.actionIndices = this.actions.stream().mapToInt(KernelAction::index).toArray();
+        ? new OneWordKernel(topology, layout).bind(
+            actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new),
+            actions.stream().mapToInt(KernelAction::index).toArray(), guards)
+        : null;
+    this.oneWordInvariants = oneWord == null ? null : new OneWordInvariants(topology, layout);
     this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
   }
 
@@ -177,10 +179,7 @@ public final class HotplugModel implements TransitionSystem {
    * @throws NullPointerException if {@link #hasOneWordSuccessors()} is false
    */
   public long successor1(long state, int action) {
-    if (!guards[action].admits(state)) {
-      return DISABLED;
-    }
-    return oneWord.fire(actionKinds[action], actionIndices[action], state);
+    return oneWord.successor(state, action, DISABLED);
   }
 
   @Override
@@ -190,6 +189,9 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public boolean invariantHolds(int property, long[] state) {
+    if (oneWordInvariants != null) {
+      return oneWordInvariants.holds(propertyArray[property], state[0]);
+    }
     return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
   }
 

@@ -146,6 +146,48 @@ public final class OneWordKernel {
     return NO_NODE;
   }
 
+  /**
+   * The action instances' guards and targets, flattened to parallel arrays by action id
+   * (see {@link #bind}); the successor loop reads them instead of chasing objects.
+   */
+  private long[] guardCare = new long[0];
+  private long[] guardWant = new long[0];
+  private long[] guardAny = new long[0];
+  private ActionKind[] actionKind = new ActionKind[0];
+  private int[] actionIndex = new int[0];
+
+  /**
+   * Numbers the action instances: action id {@code a} is {@code kinds[a]} on CPU/block
+   * {@code indices[a]}, enabled as {@code guards[a]} says.
+   */
+  public OneWordKernel bind(ActionKind[] kinds, int[] indices, ActionGuard[] guards) {
+    int n = kinds.length;
+    guardCare = new long[n];
+    guardWant = new long[n];
+    guardAny = new long[n];
+    for (int a = 0; a < n; a++) {
+      long[] m = guards[a].oneWordMasks();
+      guardCare[a] = m[0];
+      guardWant[a] = m[1];
+      guardAny[a] = m[2];
+    }
+    actionKind = kinds.clone();
+    actionIndex = indices.clone();
+    return this;
+  }
+
+  /**
+   * The successor of {@code s} under bound action {@code a}, or {@code disabled} if its
+   * guard does not admit {@code s}.
+   */
+  public long successor(long s, int a, long disabled) {
+    long any = guardAny[a];
+    if ((s & guardCare[a]) != guardWant[a] || (any != 0 && (s & any) == 0)) {
+      return disabled;
+    }
+    return fire(actionKind[a], actionIndex[a], s);
+  }
+
   /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */
   public long fire(ActionKind kind, int i, long s) {
     return switch (kind) {

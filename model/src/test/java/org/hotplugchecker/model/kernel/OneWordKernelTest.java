@@ -17,7 +17,7 @@ import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.model.ts.TransitionVerdict;
 import org.junit.jupiter.api.Test;
 
-/** The one-word fast path gives exactly the general path's successors and alloc_local verdicts. */
+/** The one-word fast path gives exactly the general path's successors, invariants and alloc_local verdicts. */
 class OneWordKernelTest {
 
   @Provide
@@ -40,6 +40,14 @@ class OneWordKernelTest {
     queue.add(boot);
     while (!queue.isEmpty() && seen.size() < 5_000) {
       long s = queue.poll();
+      for (int p = 0; p < model.hotplugProperties().size(); p++) {
+        HotplugProperty property = model.hotplugProperties().get(p);
+        if (property != HotplugProperty.ALLOC_LOCAL) {
+          assertEquals(property.invariantHolds(model.view(new long[] {s}), model.kernel()),
+              model.invariantHolds(p, new long[] {s}),
+              property + " in " + Long.toHexString(s) + " of " + t);
+        }
+      }
       for (int a = 0; a < model.actionCount(); a++) {
         boolean enabled = model.successor(new long[] {s}, a, next);
         long fast = model.successor1(s, a);
