@@ -195,6 +195,16 @@ public final class HotplugModel implements TransitionSystem {
     return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
   }
 
+  /**
+   * Whether {@link #checkTransition} can give action property {@code property} anything
+   * but {@code NOT_APPLICABLE} on a step of {@code action}: {@code alloc_local} only
+   * judges {@code alloc_for_cpu}. The search skips the other pairs without a call.
+   */
+  public boolean judges(int property, int action) {
+    return propertyArray[property] == HotplugProperty.ALLOC_LOCAL
+        && actionArray[action].kind() == ActionKind.ALLOC_FOR_CPU;
+  }
+
   @Override
   public TransitionVerdict checkTransition(int property, long[] from, int action, long[] to) {
     if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL) {

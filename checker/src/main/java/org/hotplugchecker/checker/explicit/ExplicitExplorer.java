@@ -47,7 +47,13 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * turned back into concrete paths by {@link SymmetricPaths}.
  */
 public final class ExplicitExplorer {
-  private static final int CHUNK = 2048;
+  // Chunk sizes: big enough to amortise a task and its candidate buffers, small enough that
+  // a level of a few thousand states still splits into several chunks per worker (levels
+  // of mid-size models are short, and a level ends with a barrier). The chunk size does not
+  // change the insertion order, which is (parent index, action) across and within chunks.
+  private static final int MAX_CHUNK = 2048;
+  private static final int MIN_CHUNK = 256;
+  private static final int CHUNKS_PER_WORKER = 8;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -87,6 +93,8 @@ public final class ExplicitExplorer {
     private final int[] actionPropIds;
     // The one-word fast path of the hotplug model, or null (other systems, wider states).
     private final HotplugModel oneWord;
+    // Fast path: per action, the action properties that can judge its steps.
+    private final int[][] judgedBy;
     private final StateStore store;
     private final ParentLog parentLog;
     private final MemoryBudget budget;
@@ -122,6 +130,12 @@ public final class ExplicitExplorer {
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
       this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
           ? m : null;
+      this.judgedBy = new int[actions][];
+      for (int a = 0; a < actions && oneWord != null; a++) {
+        int action = a;
+        judgedBy[a] = Arrays.stream(actionPropIds).filter(p -> oneWord.judges(p, action))
+            .toArray();
+      }
       if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
         this.parentLog = null;
@@ -289,16 +303,18 @@ public final class ExplicitExplorer {
     private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
         boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
-      if (pool == null || hi - lo <= CHUNK) {
-        for (int from = lo; from < hi; from += CHUNK) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + CHUNK)), pipelined, results);
+      int chunk = pool == null ? MAX_CHUNK : Math.max(MIN_CHUNK,
+          Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
+      if (pool == null || hi - lo <= chunk) {
+        for (int from = lo; from < hi; from += chunk) {
+          handOver(expandChunk(lo, from, Math.min(hi, from + chunk)), pipelined, results);
         }
         return results;
       }
       List<Future<Candidates>> futures = new ArrayList<>();
-      for (int from = lo; from < hi; from += CHUNK) {
+      for (int from = lo; from < hi; from += chunk) {
         int a = from;
-        int b = Math.min(hi, from + CHUNK);
+        int b = Math.min(hi, from + chunk);
         futures.add(pool.submit(() -> expandChunk(lo, a, b)));
       }
       try {
@@ -418,15 +434,17 @@ public final class ExplicitExplorer {
         boolean[] done, long[] batch, long[] batchHash, int[] batchAction) {
       long s = state[0];
       int n = 0;
+      int steps = 0;
       for (int a = 0; a < actions; a++) {
         long t = oneWord.successor1(s, a);
         if (t == HotplugModel.DISABLED) {
           continue;
         }
-        r.transitions++;
-        if (actionPropIds.length > 0) {
+        steps++;
+        int[] judging = judgedBy[a];
+        if (judging.length > 0) {
           next[0] = t;
-          for (int p : actionPropIds) {
+          for (int p : judging) {
             if (!done[p]) {
               checkAction(r, p, i, state, a, next, images);
             }
@@ -447,6 +465,7 @@ public final class ExplicitExplorer {
         batchHash[n] = store.hash(batch, n);
         batchAction[n++] = a;
       }
+      r.transitions += steps;
       return n;
     }
 

@@ -54,6 +54,12 @@ class OneWordKernelTest {
         assertEquals(enabled ? next[0] : HotplugModel.DISABLED, fast,
             model.actionLabel(a) + " from " + Long.toHexString(s) + " in " + t);
         KernelAction action = model.action(a);
+        for (int p = 0; p < model.hotplugProperties().size() && enabled; p++) {
+          if (!model.judges(p, a)) {
+            assertEquals(TransitionVerdict.NOT_APPLICABLE,
+                model.checkTransition(p, new long[] {s}, a, next), "judges " + p + ", " + a);
+          }
+        }
         if (enabled && action.kind() == ActionKind.ALLOC_FOR_CPU) {
           Boolean general = HotplugProperty.allocLocal(model.view(new long[] {s}),
               action.index(), model.kernel());
