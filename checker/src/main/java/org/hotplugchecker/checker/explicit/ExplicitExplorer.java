@@ -93,7 +93,8 @@ public final class ExplicitExplorer {
     private final int[] actionPropIds;
     // The one-word fast path of the hotplug model, or null (other systems, wider states).
     private final HotplugModel oneWord;
-    // Fast path: per action, the action properties that can judge its steps.
+    // Per action, the action properties that can judge its steps (all, unless the model
+    // says which).
     private final int[][] judgedBy;
     private final StateStore store;
     private final ParentLog parentLog;
@@ -131,10 +132,11 @@ public final class ExplicitExplorer {
       this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
           ? m : null;
       this.judgedBy = new int[actions][];
-      for (int a = 0; a < actions && oneWord != null; a++) {
+      for (int a = 0; a < actions; a++) {
         int action = a;
-        judgedBy[a] = Arrays.stream(actionPropIds).filter(p -> oneWord.judges(p, action))
-            .toArray();
+        judgedBy[a] = ts instanceof HotplugModel m
+            ? Arrays.stream(actionPropIds).filter(p -> m.judges(p, action)).toArray()
+            : actionPropIds;
       }
       if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
@@ -393,7 +395,7 @@ public final class ExplicitExplorer {
             continue;
           }
           r.transitions++;
-          for (int p : actionPropIds) {
+          for (int p : judgedBy[a]) {
             if (!done[p]) {
               checkAction(r, p, i, state, a, next, images);
             }
