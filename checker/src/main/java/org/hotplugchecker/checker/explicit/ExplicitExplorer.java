@@ -375,6 +375,7 @@ public final class ExplicitExplorer {
       long[] batch = new long[actions * words];
       long[] batchHash = new long[actions];
       int[] batchAction = new int[actions];
+      int[] enabled = new int[actions];
       int batchSize = 0;
       for (int i = from; i < to; i++) {
         load(levelStart, i, state);
@@ -388,7 +389,7 @@ public final class ExplicitExplorer {
         }
         if (oneWord != null) {
           batchSize = oneWordSuccessors(r, i, state, next, canonical, canon, images, done,
-              batch, batchHash, batchAction);
+              batch, batchHash, batchAction, enabled);
         }
         for (int a = oneWord != null ? actions : 0; a < actions; a++) {
           if (!ts.successor(state, a, next)) {
@@ -427,22 +428,20 @@ public final class ExplicitExplorer {
     }
 
     /**
-     * The general loop above for one-word states, through {@link HotplugModel#successor1}:
-     * no arrays are copied and disabled actions cost one mask test. Fills the batch with
+     * The general loop above for one-word states, through {@link HotplugModel#enabled1}
+     * and {@link HotplugModel#fire1}: no arrays are copied, and the enabled actions are
+     * found without a branch per action. Fills the batch with
      * the state's successors that are not self-loops and returns their number.
      */
     private int oneWordSuccessors(Candidates r, int i, long[] state, long[] next,
         long[] canonical, StateSymmetry.Canonicalizer canon, OrbitImages images,
-        boolean[] done, long[] batch, long[] batchHash, int[] batchAction) {
+        boolean[] done, long[] batch, long[] batchHash, int[] batchAction, int[] enabledBuf) {
       long s = state[0];
       int n = 0;
-      int steps = 0;
-      for (int a = 0; a < actions; a++) {
-        long t = oneWord.successor1(s, a);
-        if (t == HotplugModel.DISABLED) {
-          continue;
-        }
-        steps++;
+      int steps = oneWord.enabled1(s, enabledBuf);
+      for (int e = 0; e < steps; e++) {
+        int a = enabledBuf[e];
+        long t = oneWord.fire1(s, a);
         int[] judging = judgedBy[a];
         if (judging.length > 0) {
           next[0] = t;

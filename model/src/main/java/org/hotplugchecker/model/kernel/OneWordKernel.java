@@ -188,6 +188,34 @@ public final class OneWordKernel {
     return fire(actionKind[a], actionIndex[a], s);
   }
 
+  /**
+   * Writes the ids of the bound actions enabled in {@code s} to {@code out}, in id order,
+   * and returns how many there are. Branch-free on purpose: whether an action is enabled
+   * is data-dependent and about half of them are, so a test-and-branch per action
+   * mispredicts a lot; here each id is written and the count advances by 0 or 1.
+   */
+  public int enabled(long s, int[] out) {
+    int n = 0;
+    for (int a = 0; a < guardCare.length; a++) {
+      long any = guardAny[a];
+      long miss = (s & guardCare[a]) ^ guardWant[a];
+      long hit = (s & any) | isZero(any); // no "some bit" clause counts as a hit
+      out[n] = a;
+      n += (int) (isZero(miss) & (1 - isZero(hit)));
+    }
+    return n;
+  }
+
+  /** 1 if {@code x == 0}, else 0, without a branch. */
+  private static long isZero(long x) {
+    return ((x - 1) & ~x) >>> 63;
+  }
+
+  /** Fires bound action {@code a}, which must be enabled in {@code s}. */
+  public long fire(long s, int a) {
+    return fire(actionKind[a], actionIndex[a], s);
+  }
+
   /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */
   public long fire(ActionKind kind, int i, long s) {
     return switch (kind) {

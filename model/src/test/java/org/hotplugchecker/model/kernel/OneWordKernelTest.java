@@ -40,6 +40,17 @@ class OneWordKernelTest {
     queue.add(boot);
     while (!queue.isEmpty() && seen.size() < 5_000) {
       long s = queue.poll();
+      int[] enabledIds = new int[model.actionCount()];
+      int count = model.enabled1(s, enabledIds);
+      int k = 0;
+      for (int a = 0; a < model.actionCount(); a++) {
+        if (model.successor1(s, a) != HotplugModel.DISABLED) {
+          assertTrue(k < count && enabledIds[k] == a, model.actionLabel(a) + " is enabled");
+          assertEquals(model.successor1(s, a), model.fire1(s, a));
+          k++;
+        }
+      }
+      assertEquals(k, count, "enabled actions of " + Long.toHexString(s));
       for (int p = 0; p < model.hotplugProperties().size(); p++) {
         HotplugProperty property = model.hotplugProperties().get(p);
         if (property != HotplugProperty.ALLOC_LOCAL) {
