@@ -58,7 +58,7 @@ public final class HotplugModel implements TransitionSystem {
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
     this.oneWord = layout.words() == 1 && layout.bits() < 64
-        ? new OneWordKernel(topology, layout).bind(
+        ? new OneWordKernel(topology, layout,
             actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new),
             actions.stream().mapToInt(KernelAction::index).toArray(), guards)
         : null;

@@ -41,8 +41,34 @@ public final class OneWordKernel {
   private final long[] memOnline;
   private final long oops;
 
-  /** The kernel of {@code topology} on one-word states of {@code layout}. */
-  public OneWordKernel(Topology topology, StateLayout layout) {
+  /**
+   * The action instances' guards and targets, flattened to parallel arrays by action id;
+   * the successor loop reads them instead of chasing objects.
+   */
+  private final long[] guardCare;
+  private final long[] guardWant;
+  private final long[] guardAny;
+  private final ActionKind[] actionKind;
+  private final int[] actionIndex;
+
+  /**
+   * The kernel of {@code topology} on one-word states of {@code layout}, with its action
+   * instances numbered: action id {@code a} is {@code kinds[a]} on CPU/block
+   * {@code indices[a]}, enabled as {@code guards[a]} says.
+   */
+  public OneWordKernel(Topology topology, StateLayout layout, ActionKind[] kinds,
+      int[] indices, ActionGuard[] guards) {
+    guardCare = new long[kinds.length];
+    guardWant = new long[kinds.length];
+    guardAny = new long[kinds.length];
+    for (int a = 0; a < kinds.length; a++) {
+      long[] m = guards[a].oneWordMasks();
+      guardCare[a] = m[0];
+      guardWant[a] = m[1];
+      guardAny[a] = m[2];
+    }
+    actionKind = kinds.clone();
+    actionIndex = indices.clone();
     if (layout.words() != 1) {
       throw new IllegalArgumentException("the layout needs " + layout.words() + " words");
     }
@@ -146,38 +172,9 @@ public final class OneWordKernel {
     return NO_NODE;
   }
 
-  /**
-   * The action instances' guards and targets, flattened to parallel arrays by action id
-   * (see {@link #bind}); the successor loop reads them instead of chasing objects.
-   */
-  private long[] guardCare = new long[0];
-  private long[] guardWant = new long[0];
-  private long[] guardAny = new long[0];
-  private ActionKind[] actionKind = new ActionKind[0];
-  private int[] actionIndex = new int[0];
 
   /**
-   * Numbers the action instances: action id {@code a} is {@code kinds[a]} on CPU/block
-   * {@code indices[a]}, enabled as {@code guards[a]} says.
-   */
-  public OneWordKernel bind(ActionKind[] kinds, int[] indices, ActionGuard[] guards) {
-    int n = kinds.length;
-    guardCare = new long[n];
-    guardWant = new long[n];
-    guardAny = new long[n];
-    for (int a = 0; a < n; a++) {
-      long[] m = guards[a].oneWordMasks();
-      guardCare[a] = m[0];
-      guardWant[a] = m[1];
-      guardAny[a] = m[2];
-    }
-    actionKind = kinds.clone();
-    actionIndex = indices.clone();
-    return this;
-  }
-
-  /**
-   * The successor of {@code s} under bound action {@code a}, or {@code disabled} if its
+   * The successor of {@code s} under action {@code a}, or {@code disabled} if its
    * guard does not admit {@code s}.
    */
   public long successor(long s, int a, long disabled) {
@@ -189,7 +186,7 @@ public final class OneWordKernel {
   }
 
   /**
-   * Writes the ids of the bound actions enabled in {@code s} to {@code out}, in id order,
+   * Writes the ids of the actions enabled in {@code s} to {@code out}, in id order,
    * and returns how many there are. Branch-free on purpose: whether an action is enabled
    * is data-dependent and about half of them are, so a test-and-branch per action
    * mispredicts a lot; here each id is written and the count advances by 0 or 1.
@@ -211,7 +208,7 @@ public final class OneWordKernel {
     return ((x - 1) & ~x) >>> 63;
   }
 
-  /** Fires bound action {@code a}, which must be enabled in {@code s}. */
+  /** Fires action {@code a}, which must be enabled in {@code s}. */
   public long fire(long s, int a) {
     return fire(actionKind[a], actionIndex[a], s);
   }
