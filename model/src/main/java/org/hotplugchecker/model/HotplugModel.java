@@ -8,8 +8,10 @@ import org.hotplugchecker.model.kernel.BootState;
 import org.hotplugchecker.model.kernel.CallChain;
 import org.hotplugchecker.model.kernel.HotplugKernel;
 import org.hotplugchecker.model.kernel.KernelAction;
+import org.hotplugchecker.model.kernel.OneWordKernel;
 import org.hotplugchecker.model.kernel.RecordingCallChain;
 import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.property.OneWordInvariants;
 import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.ts.StateVariable;
@@ -33,6 +35,8 @@ public final class HotplugModel implements TransitionSystem {
   private final List<KernelAction> actions;
   private final KernelAction[] actionArray; // the hot loop indexes a plain array
   private final ActionGuard[] guards;
+  private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
+  private final OneWordInvariants oneWordInvariants; // likewise
   private final HotplugProperty[] propertyArray;
   private final List<HotplugProperty> properties;
   private final List<PropertySpec> propertySpecs;
@@ -53,6 +57,12 @@ public final class HotplugModel implements TransitionSystem {
     this.guards = this.actions.stream()
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
+    this.oneWord = layout.words() == 1 && layout.bits() < 64
+        ? new OneWordKernel(topology, layout,
+            actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new),
+            actions.stream().mapToInt(KernelAction::index).toArray(), guards)
+        : null;
+    this.oneWordInvariants = oneWord == null ? null : new OneWordInvariants(topology, layout);
     this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
   }
 
@@ -147,6 +157,45 @@ public final class HotplugModel implements TransitionSystem {
     return true;
   }
 
+  /**
+   * Returned by {@link #successor1} for a disabled action. No state has all bits set:
+   * the fast path exists only when a state leaves the word's top bit unused.
+   */
+  public static final long DISABLED = -1L;
+
+  /**
+   * Whether {@link #successor1} may be used: the state fits one {@code long} with at
+   * least one bit to spare.
+   */
+  public boolean hasOneWordSuccessors() {
+    return oneWord != null;
+  }
+
+  /**
+   * {@link #successor} for one-word states, without arrays or views: the successor of
+   * {@code state} under {@code action}, or {@link #DISABLED}. The search calls this for
+   * every action of every state, so it is kept to mask operations.
+   *
+   * @throws NullPointerException if {@link #hasOneWordSuccessors()} is false
+   */
+  public long successor1(long state, int action) {
+    return oneWord.successor(state, action, DISABLED);
+  }
+
+  /**
+   * The actions enabled in one-word {@code state}, written to {@code out} (at least
+   * {@link #actionCount()} long) in id order; returns their number. With {@link
+   * #fire1} it gives what {@link #successor1} gives, with fewer branches.
+   */
+  public int enabled1(long state, int[] out) {
+    return oneWord.enabled(state, out);
+  }
+
+  /** The successor of one-word {@code state} under {@code action}, which must be enabled. */
+  public long fire1(long state, int action) {
+    return oneWord.fire(state, action);
+  }
+
   @Override
   public List<PropertySpec> properties() {
     return propertySpecs;
@@ -154,7 +203,20 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public boolean invariantHolds(int property, long[] state) {
+    if (oneWordInvariants != null) {
+      return oneWordInvariants.holds(propertyArray[property], state[0]);
+    }
     return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
+  }
+
+  /**
+   * Whether {@link #checkTransition} can give action property {@code property} anything
+   * but {@code NOT_APPLICABLE} on a step of {@code action}: {@code alloc_local} only
+   * judges {@code alloc_for_cpu}. The search skips the other pairs without a call.
+   */
+  public boolean judges(int property, int action) {
+    return propertyArray[property] == HotplugProperty.ALLOC_LOCAL
+        && actionArray[action].kind() == ActionKind.ALLOC_FOR_CPU;
   }
 
   @Override
@@ -165,6 +227,11 @@ public final class HotplugModel implements TransitionSystem {
     KernelAction a = actionArray[action];
     if (a.kind() != ActionKind.ALLOC_FOR_CPU) {
       return TransitionVerdict.NOT_APPLICABLE;
+    }
+    if (oneWord != null) {
+      int local = oneWord.allocLocal(from[0], a.index());
+      return local == OneWordKernel.NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
+          : local == OneWordKernel.HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
     }
     Boolean local = HotplugProperty.allocLocal(new HotplugState(layout, from), a.index(), kernel);
     if (local == null) {

@@ -54,12 +54,18 @@ public final class Bench {
     out.println("# JVM flags: " + String.join(" ",
         ManagementFactory.getRuntimeMXBean().getInputArguments()));
     if (options.warmups() > 0 && !options.rungs().isEmpty()) {
-      // A small rung: enough to compile the hot loop, cheap next to the measured ones.
-      Topology t = topology(WARMUP_RUNG, options.arches().get(0), options.kernels().get(0));
+      // A small rung: enough to compile the hot loop, cheap next to the measured ones. Every
+      // arch and kernel is warmed up: their branches differ, and a variant first met in a
+      // measured run would pay for recompilation there.
       for (int i = 0; i < options.warmups(); i++) {
-        for (int w : options.workers()) {
-          new ExplicitExplorer().explore(new HotplugModel(t),
-              ExplorerOptions.defaults().withWorkers(w).withSymmetry(options.symmetry()));
+        for (Arch arch : options.arches()) {
+          for (KernelVariant kernel : options.kernels()) {
+            Topology t = topology(WARMUP_RUNG, arch, kernel);
+            for (int w : options.workers()) {
+              new ExplicitExplorer().explore(new HotplugModel(t),
+                  ExplorerOptions.defaults().withWorkers(w).withSymmetry(options.symmetry()));
+            }
+          }
         }
       }
     }

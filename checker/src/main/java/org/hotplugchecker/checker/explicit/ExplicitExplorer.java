@@ -15,6 +15,7 @@ import org.hotplugchecker.checker.Counterexample;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.explicit.symmetry.Symmetries;
+import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.ts.PropertySpec;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import org.hotplugchecker.model.ts.TransitionVerdict;
@@ -46,7 +47,13 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * turned back into concrete paths by {@link SymmetricPaths}.
  */
 public final class ExplicitExplorer {
-  private static final int CHUNK = 2048;
+  // Chunk sizes: big enough to amortise a task and its candidate buffers, small enough that
+  // a level of a few thousand states still splits into several chunks per worker (levels
+  // of mid-size models are short, and a level ends with a barrier). The chunk size does not
+  // change the insertion order, which is (parent index, action) across and within chunks.
+  private static final int MAX_CHUNK = 2048;
+  private static final int MIN_CHUNK = 256;
+  private static final int CHUNKS_PER_WORKER = 8;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -84,6 +91,11 @@ public final class ExplicitExplorer {
     private final List<PropertySpec> props;
     private final int[] invariantIds;
     private final int[] actionPropIds;
+    // The one-word fast path of the hotplug model, or null (other systems, wider states).
+    private final HotplugModel oneWord;
+    // Per action, the action properties that can judge its steps (all, unless the model
+    // says which).
+    private final int[][] judgedBy;
     private final StateStore store;
     private final ParentLog parentLog;
     private final MemoryBudget budget;
@@ -117,6 +129,15 @@ public final class ExplicitExplorer {
       this.props = ts.properties();
       this.invariantIds = indicesOf(props, PropertySpec.Kind.INVARIANT);
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
+      this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
+          ? m : null;
+      this.judgedBy = new int[actions][];
+      for (int a = 0; a < actions; a++) {
+        int action = a;
+        judgedBy[a] = ts instanceof HotplugModel m
+            ? Arrays.stream(actionPropIds).filter(p -> m.judges(p, action)).toArray()
+            : actionPropIds;
+      }
       if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
         this.parentLog = null;
@@ -284,16 +305,18 @@ public final class ExplicitExplorer {
     private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
         boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
-      if (pool == null || hi - lo <= CHUNK) {
-        for (int from = lo; from < hi; from += CHUNK) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + CHUNK)), pipelined, results);
+      int chunk = pool == null ? MAX_CHUNK : Math.max(MIN_CHUNK,
+          Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
+      if (pool == null || hi - lo <= chunk) {
+        for (int from = lo; from < hi; from += chunk) {
+          handOver(expandChunk(lo, from, Math.min(hi, from + chunk)), pipelined, results);
         }
         return results;
       }
       List<Future<Candidates>> futures = new ArrayList<>();
-      for (int from = lo; from < hi; from += CHUNK) {
+      for (int from = lo; from < hi; from += chunk) {
         int a = from;
-        int b = Math.min(hi, from + CHUNK);
+        int b = Math.min(hi, from + chunk);
         futures.add(pool.submit(() -> expandChunk(lo, a, b)));
       }
       try {
@@ -352,6 +375,7 @@ public final class ExplicitExplorer {
       long[] batch = new long[actions * words];
       long[] batchHash = new long[actions];
       int[] batchAction = new int[actions];
+      int[] enabled = new int[actions];
       int batchSize = 0;
       for (int i = from; i < to; i++) {
         load(levelStart, i, state);
@@ -363,12 +387,16 @@ public final class ExplicitExplorer {
         if (images != null) {
           images.reset(state);
         }
-        for (int a = 0; a < actions; a++) {
+        if (oneWord != null) {
+          batchSize = oneWordSuccessors(r, i, state, next, canonical, canon, images, done,
+              batch, batchHash, batchAction, enabled);
+        }
+        for (int a = oneWord != null ? actions : 0; a < actions; a++) {
           if (!ts.successor(state, a, next)) {
             continue;
           }
           r.transitions++;
-          for (int p : actionPropIds) {
+          for (int p : judgedBy[a]) {
             if (!done[p]) {
               checkAction(r, p, i, state, a, next, images);
             }
@@ -397,6 +425,49 @@ public final class ExplicitExplorer {
         batchSize = 0;
       }
       return r;
+    }
+
+    /**
+     * The general loop above for one-word states, through {@link HotplugModel#enabled1}
+     * and {@link HotplugModel#fire1}: no arrays are copied, and the enabled actions are
+     * found without a branch per action. Fills the batch with
+     * the state's successors that are not self-loops and returns their number.
+     */
+    private int oneWordSuccessors(Candidates r, int i, long[] state, long[] next,
+        long[] canonical, StateSymmetry.Canonicalizer canon, OrbitImages images,
+        boolean[] done, long[] batch, long[] batchHash, int[] batchAction, int[] enabledBuf) {
+      long s = state[0];
+      int n = 0;
+      int steps = oneWord.enabled1(s, enabledBuf);
+      for (int e = 0; e < steps; e++) {
+        int a = enabledBuf[e];
+        long t = oneWord.fire1(s, a);
+        int[] judging = judgedBy[a];
+        if (judging.length > 0) {
+          next[0] = t;
+          for (int p : judging) {
+            if (!done[p]) {
+              checkAction(r, p, i, state, a, next, images);
+            }
+          }
+        }
+        if (t == s) {
+          continue; // a self-loop: counted, but nothing to look up
+        }
+        if (canon != null) {
+          next[0] = t;
+          canon.canonicalize(next, canonical);
+          t = canonical[0];
+          if (t == s) {
+            continue; // a step within the orbit
+          }
+        }
+        batch[n] = t;
+        batchHash[n] = store.hash(batch, n);
+        batchAction[n++] = a;
+      }
+      r.transitions += steps;
+      return n;
     }
 
     /** Evaluates action property {@code p} on one transition and, reduced, on its images. */

@@ -60,6 +60,21 @@ public final class ActionGuard {
     return false;
   }
 
+  /** {@link #admits} for a one-word state (the layout must have one word). */
+  public boolean admits(long state) {
+    return !never && (state & care0) == want0 && (!hasAny || (state & any0) != 0);
+  }
+
+  /**
+   * This guard as three masks over a one-word state, {@code {care, want, anyOf}}: it
+   * admits {@code s} iff {@code (s & care) == want && (anyOf == 0 || (s & anyOf) != 0)}.
+   * A guard that can never hold gets {@code want} outside {@code care}.
+   */
+  long[] oneWordMasks() {
+    boolean impossible = never || (hasAny && any0 == 0); // e.g. cpu_down of the only CPU
+    return impossible ? new long[] {0, 1, 0} : new long[] {care0, want0, hasAny ? any0 : 0};
+  }
+
   /** Collects the bit tests of one guard, named like the {@link HotplugState} accessors. */
   static final class Builder {
     private final StateLayout layout;

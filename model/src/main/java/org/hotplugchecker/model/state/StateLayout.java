@@ -102,6 +102,65 @@ public final class StateLayout {
     return blocks;
   }
 
+  // ---- one-word layouts: where each field sits in the single word ---------------
+  // Only meaningful when words() == 1; the one-word kernel fast path builds its masks
+  // from these so that it never disagrees with the general accessors.
+
+  /** The bit of {@code node_online(n)} in a one-word state. */
+  public long nodeOnlineBit(int n) {
+    return 1L << shift[nodeOnline(n)];
+  }
+
+  /** The bit of {@code NODE_DATA(n) != NULL} in a one-word state. */
+  public long nodePgdatBit(int n) {
+    return 1L << shift[nodePgdat(n)];
+  }
+
+  /** The bit of node {@code n}'s sysfs registration in a one-word state. */
+  public long nodeRegisteredBit(int n) {
+    return 1L << shift[nodeRegistered(n)];
+  }
+
+  /** The bit of {@code cpu_present(c)} in a one-word state. */
+  public long cpuPresentBit(int c) {
+    return 1L << shift[cpuPresent(c)];
+  }
+
+  /** The bit of {@code cpu_online(c)} in a one-word state. */
+  public long cpuOnlineBit(int c) {
+    return 1L << shift[cpuOnline(c)];
+  }
+
+  /** The shift of CPU {@code c}'s {@code cpu_to_node} field (node + 1) in a one-word state. */
+  public int cpuNidShift(int c) {
+    return shift[cpuNid(c)];
+  }
+
+  /** The shift of CPU {@code c}'s sysfs link field (node + 1) in a one-word state. */
+  public int cpuLinkShift(int c) {
+    return shift[cpuLink(c)];
+  }
+
+  /** The unshifted mask of a node-valued field. */
+  public long nodeFieldMask() {
+    return (1L << nodeBits) - 1;
+  }
+
+  /** The bit of block {@code b}'s presence in a one-word state. */
+  public long memPresentBit(int b) {
+    return 1L << shift[memPresent(b)];
+  }
+
+  /** The bit of block {@code b}'s online pages in a one-word state. */
+  public long memOnlineBit(int b) {
+    return 1L << shift[memOnline(b)];
+  }
+
+  /** The oops bit in a one-word state. */
+  public long oopsBit() {
+    return 1L << shift[oops()];
+  }
+
   long get(long[] s, int field) {
     return (s[word[field]] >>> shift[field]) & mask[field];
   }

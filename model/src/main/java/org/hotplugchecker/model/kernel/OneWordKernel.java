@@ -1,0 +1,335 @@
+package org.hotplugchecker.model.kernel;
+
+import org.hotplugchecker.model.state.StateLayout;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * {@link HotplugKernel}'s actions once more, on a state packed into a single {@code long}.
+ *
+ * <p>Why a second copy: the search fires every action of every state, and through the
+ * general path each firing copies an array, wraps it in a {@link
+ * org.hotplugchecker.model.state.HotplugState} and looks every field's word, shift and
+ * mask up in tables. Most topologies fit one word, and there a firing is a handful of
+ * mask operations on a register. The methods mirror {@link HotplugKernel}'s one to one
+ * (same names, same order of effects, no call chain); a property test checks that both
+ * give the same successor for every reachable state and action.
+ */
+public final class OneWordKernel {
+  private static final int NO_NODE = -1;
+
+  private final boolean x86;
+  private final boolean clearsCpuNode;
+  private final boolean onlineBlocksOnly;
+  private final boolean pgdatForEveryPossibleNode;
+  private final boolean noNodeFallsBack;
+  private final int[] cpuHome;
+  private final int[] blockHome;
+
+  private final long[] nodeOnline;
+  private final long[] nodePgdat;
+  private final long[] nodeRegistered;
+  /** Per node: the bits of its blocks that keep it in use ({@code nodeIsUnused}). */
+  private final long[] nodeKeepingBlocks;
+  private final long[] cpuPresent;
+  private final long[] cpuOnline;
+  private final int[] cpuNidShift;
+  private final int[] cpuLinkShift;
+  private final long nodeField;
+  private final long[] memPresent;
+  private final long[] memOnline;
+  private final long oops;
+
+  /**
+   * The action instances' guards and targets, flattened to parallel arrays by action id;
+   * the successor loop reads them instead of chasing objects.
+   */
+  private final long[] guardCare;
+  private final long[] guardWant;
+  private final long[] guardAny;
+  private final ActionKind[] actionKind;
+  private final int[] actionIndex;
+
+  /**
+   * The kernel of {@code topology} on one-word states of {@code layout}, with its action
+   * instances numbered: action id {@code a} is {@code kinds[a]} on CPU/block
+   * {@code indices[a]}, enabled as {@code guards[a]} says.
+   */
+  public OneWordKernel(Topology topology, StateLayout layout, ActionKind[] kinds,
+      int[] indices, ActionGuard[] guards) {
+    guardCare = new long[kinds.length];
+    guardWant = new long[kinds.length];
+    guardAny = new long[kinds.length];
+    for (int a = 0; a < kinds.length; a++) {
+      long[] m = guards[a].oneWordMasks();
+      guardCare[a] = m[0];
+      guardWant[a] = m[1];
+      guardAny[a] = m[2];
+    }
+    actionKind = kinds.clone();
+    actionIndex = indices.clone();
+    if (layout.words() != 1) {
+      throw new IllegalArgumentException("the layout needs " + layout.words() + " words");
+    }
+    KernelVariant kernel = topology.kernel();
+    x86 = topology.arch() == Arch.X86;
+    clearsCpuNode = kernel.clearsCpuNodeOnOffline(topology.arch());
+    onlineBlocksOnly = kernel.guardSeesOnlyOnlineBlocks();
+    pgdatForEveryPossibleNode = kernel.pgdatForEveryPossibleNode();
+    noNodeFallsBack = kernel.noNodeFallsBackToNumaMemId();
+    int nodes = layout.nodes();
+    int cpus = layout.cpus();
+    int blocks = layout.blocks();
+    nodeOnline = new long[nodes];
+    nodePgdat = new long[nodes];
+    nodeRegistered = new long[nodes];
+    nodeKeepingBlocks = new long[nodes];
+    for (int n = 0; n < nodes; n++) {
+      nodeOnline[n] = layout.nodeOnlineBit(n);
+      nodePgdat[n] = layout.nodePgdatBit(n);
+      nodeRegistered[n] = layout.nodeRegisteredBit(n);
+    }
+    cpuHome = new int[cpus];
+    cpuPresent = new long[cpus];
+    cpuOnline = new long[cpus];
+    cpuNidShift = new int[cpus];
+    cpuLinkShift = new int[cpus];
+    for (int c = 0; c < cpus; c++) {
+      cpuHome[c] = topology.cpus().get(c).home();
+      cpuPresent[c] = layout.cpuPresentBit(c);
+      cpuOnline[c] = layout.cpuOnlineBit(c);
+      cpuNidShift[c] = layout.cpuNidShift(c);
+      cpuLinkShift[c] = layout.cpuLinkShift(c);
+    }
+    nodeField = layout.nodeFieldMask();
+    blockHome = new int[blocks];
+    memPresent = new long[blocks];
+    memOnline = new long[blocks];
+    for (int b = 0; b < blocks; b++) {
+      blockHome[b] = topology.memory().get(b).home();
+      memPresent[b] = layout.memPresentBit(b);
+      memOnline[b] = layout.memOnlineBit(b);
+      nodeKeepingBlocks[blockHome[b]] |= onlineBlocksOnly ? memOnline[b] : memPresent[b];
+    }
+    oops = layout.oopsBit();
+    nodesByDistance = new int[nodes][];
+    for (int from = 0; from < nodes; from++) {
+      int f = from;
+      nodesByDistance[from] = java.util.stream.IntStream.range(0, nodes).boxed()
+          .sorted(java.util.Comparator.<Integer>comparingInt(n -> topology.distance(f, n))
+              .thenComparingInt(n -> n))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    nodeOnlineBlocks = new long[nodes];
+    for (int b = 0; b < blocks; b++) {
+      nodeOnlineBlocks[blockHome[b]] |= memOnline[b];
+    }
+  }
+
+  /** Per node: every node, nearest first (ties to the lower index), as the allocator asks. */
+  private final int[][] nodesByDistance;
+  /** Per node: the online bits of its blocks. */
+  private final long[] nodeOnlineBlocks;
+
+  /** {@code alloc_local} holds on an {@code alloc_for_cpu} transition (see below). */
+  public static final int HOLDS = 1;
+  /** {@code alloc_local} is violated on an {@code alloc_for_cpu} transition. */
+  public static final int VIOLATED = 0;
+  /** {@code alloc_local} does not apply to an {@code alloc_for_cpu} transition. */
+  public static final int NOT_APPLICABLE = -1;
+
+  /**
+   * {@link org.hotplugchecker.model.property.HotplugProperty#allocLocal} on a one-word
+   * state: {@link #HOLDS}, {@link #VIOLATED} or {@link #NOT_APPLICABLE}. It runs on every
+   * {@code alloc_for_cpu} transition while the property is unsettled, hence the masks.
+   */
+  public int allocLocal(long s, int c) {
+    if ((s & cpuPresent[c]) == 0) {
+      return NOT_APPLICABLE;
+    }
+    int target = cpuToNode(s, c);
+    if (target == NO_NODE && noNodeFallsBack) {
+      target = cpuToNode(s, 0);
+    }
+    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
+      return NOT_APPLICABLE;
+    }
+    int served = nearestNodeWithOnlineMemory(s, target);
+    if (served == NO_NODE) {
+      return NOT_APPLICABLE;
+    }
+    return served == nearestNodeWithOnlineMemory(s, cpuHome[c]) ? HOLDS : VIOLATED;
+  }
+
+  /** {@link HotplugKernel#nearestNodeWithOnlineMemory}: the first node in distance order. */
+  private int nearestNodeWithOnlineMemory(long s, int from) {
+    for (int n : nodesByDistance[from]) {
+      if ((s & nodeOnlineBlocks[n]) != 0) {
+        return n;
+      }
+    }
+    return NO_NODE;
+  }
+
+
+  /**
+   * The successor of {@code s} under action {@code a}, or {@code disabled} if its
+   * guard does not admit {@code s}.
+   */
+  public long successor(long s, int a, long disabled) {
+    long any = guardAny[a];
+    if ((s & guardCare[a]) != guardWant[a] || (any != 0 && (s & any) == 0)) {
+      return disabled;
+    }
+    return fire(actionKind[a], actionIndex[a], s);
+  }
+
+  /**
+   * Writes the ids of the actions enabled in {@code s} to {@code out}, in id order,
+   * and returns how many there are. Branch-free on purpose: whether an action is enabled
+   * is data-dependent and about half of them are, so a test-and-branch per action
+   * mispredicts a lot; here each id is written and the count advances by 0 or 1.
+   */
+  public int enabled(long s, int[] out) {
+    int n = 0;
+    for (int a = 0; a < guardCare.length; a++) {
+      long any = guardAny[a];
+      long miss = (s & guardCare[a]) ^ guardWant[a];
+      long hit = (s & any) | isZero(any); // no "some bit" clause counts as a hit
+      out[n] = a;
+      n += (int) (isZero(miss) & (1 - isZero(hit)));
+    }
+    return n;
+  }
+
+  /** 1 if {@code x == 0}, else 0, without a branch. */
+  private static long isZero(long x) {
+    return ((x - 1) & ~x) >>> 63;
+  }
+
+  /** Fires action {@code a}, which must be enabled in {@code s}. */
+  public long fire(long s, int a) {
+    return fire(actionKind[a], actionIndex[a], s);
+  }
+
+  /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */
+  public long fire(ActionKind kind, int i, long s) {
+    return switch (kind) {
+      case ADD_MEMORY -> tryOnlineNode(s, blockHome[i]) | memPresent[i];
+      case ADD_MEMORY_FAILS -> addMemoryFails(s, i);
+      case ONLINE_MEMORY -> s | memOnline[i];
+      case OFFLINE_MEMORY -> s & ~memOnline[i];
+      case REMOVE_MEMORY -> tryOfflineNode(s & ~memPresent[i], blockHome[i]);
+      case HOTADD_CPU -> hotaddCpu(s, i);
+      case CPU_UP -> tryOnlineNode(s, cpuToNode(s, i)) | cpuOnline[i];
+      case CPU_DOWN -> s & ~cpuOnline[i];
+      case HOTREMOVE_CPU -> hotremoveCpu(s, i);
+      case ALLOC_FOR_CPU -> allocForCpu(s, i);
+    };
+  }
+
+  private int cpuToNode(long s, int c) {
+    return (int) ((s >>> cpuNidShift[c]) & nodeField) - 1;
+  }
+
+  private long setCpuToNode(long s, int c, int nid) {
+    return (s & ~(nodeField << cpuNidShift[c])) | ((long) (nid + 1) << cpuNidShift[c]);
+  }
+
+  private int cpuLink(long s, int c) {
+    return (int) ((s >>> cpuLinkShift[c]) & nodeField) - 1;
+  }
+
+  private long setCpuLink(long s, int c, int nid) {
+    return (s & ~(nodeField << cpuLinkShift[c])) | ((long) (nid + 1) << cpuLinkShift[c]);
+  }
+
+  /** {@link HotplugKernel#tryOnlineNode}. */
+  private long tryOnlineNode(long s, int nid) {
+    if (nid == NO_NODE || (s & nodeOnline[nid]) != 0) {
+      return s;
+    }
+    s |= nodePgdat[nid] | nodeOnline[nid] | nodeRegistered[nid];
+    for (int c = 0; c < cpuHome.length; c++) {
+      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+        s = setCpuLink(s, c, nid);
+      }
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#tryOfflineNode}. */
+  private long tryOfflineNode(long s, int nid) {
+    if (nid == NO_NODE || (s & nodeOnline[nid]) == 0 || !nodeIsUnused(s, nid)) {
+      return s;
+    }
+    if (clearsCpuNode) {
+      for (int c = 0; c < cpuHome.length; c++) {
+        if (cpuToNode(s, c) == nid) {
+          s = setCpuToNode(s, c, NO_NODE);
+        }
+      }
+    }
+    s &= ~(nodeOnline[nid] | nodeRegistered[nid]);
+    for (int c = 0; c < cpuHome.length; c++) {
+      if (cpuLink(s, c) == nid) {
+        s = setCpuLink(s, c, NO_NODE);
+      }
+    }
+    return s;
+  }
+
+  /** {@code HotplugKernel.nodeIsUnused}: no (online) memory and no present CPU keep it. */
+  private boolean nodeIsUnused(long s, int nid) {
+    if ((s & nodeKeepingBlocks[nid]) != 0) {
+      return false;
+    }
+    for (int c = 0; c < cpuHome.length; c++) {
+      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link HotplugKernel#addMemoryFails}. */
+  private long addMemoryFails(long s, int b) {
+    int nid = blockHome[b];
+    if ((s & nodeOnline[nid]) == 0 && !pgdatForEveryPossibleNode) {
+      return s & ~nodePgdat[nid];
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#hotaddCpu}. */
+  private long hotaddCpu(long s, int c) {
+    if (x86) {
+      s = setCpuToNode(s, c, cpuHome[c]);
+    }
+    s |= cpuPresent[c];
+    int nid = cpuToNode(s, c);
+    if (nid != NO_NODE && (s & nodeOnline[nid]) != 0) {
+      s = setCpuLink(s, c, nid);
+    }
+    return s;
+  }
+
+  /** {@link HotplugKernel#hotremoveCpu}. */
+  private long hotremoveCpu(long s, int c) {
+    s = setCpuLink(s & ~cpuPresent[c], c, NO_NODE);
+    return tryOfflineNode(s, cpuToNode(s, c));
+  }
+
+  /** {@link HotplugKernel#allocForCpu}: oopses or is a self-loop. */
+  private long allocForCpu(long s, int c) {
+    int target = cpuToNode(s, c);
+    if (target == NO_NODE && noNodeFallsBack) {
+      target = cpuToNode(s, 0);
+    }
+    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
+      return s | oops;
+    }
+    return s;
+  }
+}
