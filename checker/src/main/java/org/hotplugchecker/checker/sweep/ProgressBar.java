@@ -15,6 +15,7 @@ final class ProgressBar {
   private final long total;
   private final long start = System.nanoTime();
   private long done;
+  private long explored;
   private long lastDraw;
 
   ProgressBar(PrintStream out, long total) {
@@ -22,9 +23,13 @@ final class ProgressBar {
     this.total = total;
   }
 
-  /** Records {@code n} more finished checks. */
-  synchronized void advance(long n) {
-    done += n;
+  /**
+   * Records finished checks: {@code fresh} explored now, {@code reused} taken from the
+   * results file (nearly free, so left out of the rate).
+   */
+  synchronized void advance(long fresh, long reused) {
+    done += fresh + reused;
+    explored += fresh;
     long now = System.nanoTime();
     if (out != null && (now - lastDraw) / 1_000_000 >= REDRAW_MILLIS) {
       lastDraw = now;
@@ -45,9 +50,10 @@ final class ProgressBar {
     double seconds = (now - start) / 1e9;
     double fraction = total == 0 ? 1 : (double) done / total;
     int filled = (int) Math.round(fraction * WIDTH);
-    double rate = seconds > 0 ? done / seconds : 0;
-    String eta = rate > 0 ? duration((total - done) / rate) : "?";
-    out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%% %d/%d checks, %.1f/s, ETA %s   ",
+    // Classes go smallest first, so the ETA is a lower bound.
+    double rate = seconds > 0 ? explored / seconds : 0;
+    String eta = done == total ? "0s" : rate > 0 ? duration((total - done) / rate) : "?";
+    out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%% %d/%d checks, %.1f/s, ETA >= %s   ",
         "=".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, done, total, rate, eta));
     out.flush();
   }

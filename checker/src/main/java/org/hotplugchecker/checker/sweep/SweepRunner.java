@@ -95,9 +95,9 @@ public final class SweepRunner {
         queue.acquireUninterruptibly();
         pool.execute(() -> {
           try {
-            checkClass(topology, options, properties, previous, sweeps, file, explored,
-                reused);
-            bar.advance(checksPerClass);
+            int fresh = checkClass(topology, options, properties, previous, sweeps, file,
+                explored, reused);
+            bar.advance(fresh, checksPerClass - fresh);
           } catch (Throwable t) {
             failure.compareAndSet(null, t);
           } finally {
@@ -133,8 +133,11 @@ public final class SweepRunner {
     return arch.specName() + "|" + kernel.specName();
   }
 
-  /** Checks one class on every arch and kernel not already in the results file. */
-  private static void checkClass(CanonicalTopology topology, SweepOptions options,
+  /**
+   * Checks one class on every arch and kernel not already in the results file; returns
+   * how many checks were explored now.
+   */
+  private static int checkClass(CanonicalTopology topology, SweepOptions options,
       List<String> properties, Map<String, TopologyOutcome> previous,
       Map<String, PropertySweep[]> sweeps, SweepResultsFile file, AtomicLong explored,
       AtomicLong reused) throws IOException {
@@ -160,6 +163,7 @@ public final class SweepRunner {
     if (file != null && !fresh.isEmpty()) {
       file.append(fresh);
     }
+    return fresh.size();
   }
 
   /** Explores one class on one arch and kernel with one thread. */
