@@ -27,7 +27,9 @@ import org.hotplugchecker.model.topology.Topology;
  *       {@code NUMA_NO_NODE} on {@code cpu_to_node(0)};
  *   <li>π keeps the relative order of the CPUs that are not present at boot: x86's
  *       {@code numa_init_array} deals them out round-robin in CPU index order (kept on
- *       {@code generic} too, so one class list serves both arches);
+ *       {@code generic} too, so one class list serves both arches). This condition is
+ *       conservative: no verdict that depends on it has been found, but it is not proven
+ *       unnecessary, so topologies differing only there stay separate classes;
  *   <li>σ keeps the relative order of the <em>memory nodes</em> (home of some block):
  *       with default distances, the nearest node with online memory to {@code t} is
  *       {@code t} itself or else the lowest-indexed node with online memory, and only
