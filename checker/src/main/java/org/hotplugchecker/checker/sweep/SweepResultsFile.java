@@ -92,6 +92,66 @@ public final class SweepResultsFile implements Closeable {
     return out;
   }
 
+  /**
+   * Reads the verdicts of every well-formed record that has all {@code properties}, by
+   * key, each packed by {@link #pack} (about 200 bytes per check in memory, so a results
+   * file of millions of checks can be resumed). Later lines win.
+   */
+  public static Map<String, String> readPacked(Path file, List<String> properties)
+      throws IOException {
+    Map<String, String> out = new HashMap<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+        String line = it.next().trim();
+        TopologyOutcome o = line.isEmpty() ? null : parse(line);
+        if (o != null && o.verdicts().keySet().containsAll(properties)) {
+          out.put(o.key(), pack(o, properties));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return out;
+  }
+
+  // One char per property: holds, vacuous, unknown, or a violation's length.
+  private static final int HOLDS = 0;
+  private static final int VACUOUS = 1;
+  private static final int UNKNOWN = 2;
+  private static final int VIOLATED_AT_0 = 3;
+
+  /** The verdicts of {@code o}, in {@code properties} order, one char each. */
+  static String pack(TopologyOutcome o, List<String> properties) {
+    StringBuilder sb = new StringBuilder(properties.size());
+    for (String p : properties) {
+      sb.append((char) switch (o.verdict(p)) {
+        case HOLDS -> HOLDS;
+        case VACUOUS -> VACUOUS;
+        case UNKNOWN -> UNKNOWN;
+        case VIOLATED -> VIOLATED_AT_0 + o.length(p);
+      });
+    }
+    return sb.toString();
+  }
+
+  /** The verdict texts ({@code holds}, {@code violated@K}, ...) of a packed record. */
+  static Map<String, String> unpack(String packed, List<String> properties) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < properties.size(); i++) {
+      int c = packed.charAt(i);
+      out.put(properties.get(i), switch (c) {
+        case HOLDS -> "holds";
+        case VACUOUS -> "vacuous";
+        case UNKNOWN -> "unknown";
+        default -> "violated@" + (c - VIOLATED_AT_0);
+      });
+    }
+    return out;
+  }
+
   /** One record, or null if the line is not a complete record. */
   static TopologyOutcome parse(String line) {
     try {

@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.sweep;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +68,8 @@ public final class SweepRunner {
         runs.add(new SweepReport.ArchKernel(arch, kernel, List.of(ps)));
       }
     }
-    Map<String, TopologyOutcome> previous = options.resultsFile().isPresent()
-        ? SweepResultsFile.read(options.resultsFile().get()) : Map.of();
+    Map<String, String> previous = options.resultsFile().isPresent()
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
     long checksPerClass = (long) options.arches().size() * options.kernels().size();
     ProgressBar bar = new ProgressBar(options.progress().orElse(null),
         checksPerClass * classes.size());
@@ -83,11 +84,12 @@ public final class SweepRunner {
       return t;
     });
     Semaphore queue = new Semaphore(options.workers() * QUEUE_PER_WORKER);
-    long deadline = options.timeLimit().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+    long limit = options.timeLimit().map(Duration::toNanos).orElse(0L);
     int started = 0;
     try {
       for (CanonicalTopology topology : classes) {
-        if (failure.get() != null || System.nanoTime() - deadline > 0) {
+        if (failure.get() != null
+            || (options.timeLimit().isPresent() && System.nanoTime() - start >= limit)) {
           // Classes start smallest first, so what was checked is a prefix of the list.
           break;
         }
@@ -138,15 +140,18 @@ public final class SweepRunner {
    * how many checks were explored now.
    */
   private static int checkClass(CanonicalTopology topology, SweepOptions options,
-      List<String> properties, Map<String, TopologyOutcome> previous,
+      List<String> properties, Map<String, String> previous,
       Map<String, PropertySweep[]> sweeps, SweepResultsFile file, AtomicLong explored,
       AtomicLong reused) throws IOException {
     List<TopologyOutcome> fresh = new ArrayList<>();
     for (Arch arch : options.arches()) {
       for (KernelVariant kernel : options.kernels()) {
         String key = TopologyOutcome.key(topology.key(), arch, kernel, options.faults());
-        TopologyOutcome outcome = previous.get(key);
-        if (outcome != null && outcome.verdicts().keySet().containsAll(properties)) {
+        String packed = previous.get(key);
+        TopologyOutcome outcome;
+        if (packed != null) {
+          outcome = new TopologyOutcome(topology.key(), arch, kernel, options.faults(), 0, 0,
+              0, SweepResultsFile.unpack(packed, properties));
           reused.incrementAndGet();
         } else {
           outcome = check(topology, arch, kernel, options);
