@@ -45,6 +45,59 @@ public final class TopologyArbitraries {
         }));
   }
 
+  /**
+   * Valid topologies with default distances and 1..{@code maxNodes} nodes, where each node
+   * is the home of at most {@code maxCpusPerNode} CPUs and {@code maxBlocksPerNode} blocks
+   * (the bounds of a topology sweep), in any CPU and block order; any arch, kernel and
+   * faults. CPU 0 is the first boot CPU of the shuffled list (made boot if none is).
+   */
+  public static Arbitrary<Topology> withinBounds(int maxNodes, int maxCpusPerNode,
+      int maxBlocksPerNode) {
+    return Arbitraries.integers().between(1, maxNodes).flatMap(nodes ->
+        Combinators.combine(
+            Arbitraries.of(Arch.values()),
+            Arbitraries.of(KernelVariant.values()),
+            perNode(nodes, maxCpusPerNode),
+            perNode(nodes, maxBlocksPerNode),
+            Arbitraries.of(false, true))
+        .as((arch, kernel, cpus, memory, fault) -> {
+          List<Component> fixedCpus = new ArrayList<>(cpus);
+          if (fixedCpus.isEmpty()) {
+            fixedCpus.add(new Component(0, true, false));
+          }
+          int firstBoot = 0;
+          while (firstBoot < fixedCpus.size() && !fixedCpus.get(firstBoot).boot()) {
+            firstBoot++;
+          }
+          if (firstBoot == fixedCpus.size()) {
+            Component c = fixedCpus.get(0);
+            fixedCpus.set(0, new Component(c.home(), true, c.hotplug()));
+          } else {
+            fixedCpus.add(0, fixedCpus.remove(firstBoot));
+          }
+          return Topology.of(arch, kernel, nodes, null, fixedCpus, memory,
+              fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of());
+        }));
+  }
+
+  /** Components, at most {@code max} per home node, in a random order. */
+  private static Arbitrary<List<Component>> perNode(int nodes, int max) {
+    Arbitrary<List<Component>> all = Arbitraries.just(new ArrayList<Component>());
+    for (int n = 0; n < nodes; n++) {
+      int home = n;
+      Arbitrary<List<Component>> here = Combinators.combine(
+          Arbitraries.of(true, false), Arbitraries.of(false, true))
+          .as((boot, hotplug) -> new Component(home, boot || !hotplug, hotplug))
+          .list().ofMinSize(0).ofMaxSize(max);
+      all = Combinators.combine(all, here).as((a, b) -> {
+        List<Component> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
+      });
+    }
+    return all.flatMap(l -> l.isEmpty() ? Arbitraries.just(l) : Arbitraries.shuffle(l));
+  }
+
   private static Arbitrary<List<Component>> components(int nodes, int min, int max) {
     Arbitrary<Component> one = Combinators.combine(
         Arbitraries.integers().between(0, nodes - 1),

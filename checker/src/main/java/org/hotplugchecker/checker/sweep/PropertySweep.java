@@ -1,0 +1,95 @@
+package org.hotplugchecker.checker.sweep;
+
+import java.util.Comparator;
+import java.util.Optional;
+import org.hotplugchecker.checker.Verdict;
+
+/**
+ * One property's verdict over every checked class for one arch and kernel: how many
+ * classes it holds on, is vacuous on, is violated on, and the smallest violation.
+ * Adding outcomes in any order gives the same result (the smallest violation is a
+ * minimum under a total order), so parallel sweeps report deterministically.
+ */
+public final class PropertySweep {
+  /**
+   * A violating class with its shortest counterexample length.
+   *
+   * @param topology the class
+   * @param length shortest counterexample steps
+   */
+  public record Violation(CanonicalTopology topology, int length) {}
+
+  /** Fewest nodes, then CPUs, then blocks, then shortest counterexample, then key. */
+  public static final Comparator<Violation> SMALLEST = Comparator
+      .comparingInt((Violation v) -> v.topology().nodes())
+      .thenComparingInt(v -> v.topology().cpus())
+      .thenComparingInt(v -> v.topology().blocks())
+      .thenComparingInt(Violation::length)
+      .thenComparing(v -> v.topology().key());
+
+  private final String property;
+  private long holds;
+  private long vacuous;
+  private long violated;
+  private long unknown;
+  private Violation smallest;
+
+  public PropertySweep(String property) {
+    this.property = property;
+  }
+
+  /** Counts one class's verdict. */
+  public synchronized void add(CanonicalTopology t, Verdict verdict, int length) {
+    switch (verdict) {
+      case HOLDS -> holds++;
+      case VACUOUS -> vacuous++;
+      case UNKNOWN -> unknown++;
+      case VIOLATED -> {
+        violated++;
+        Violation v = new Violation(t, length);
+        if (smallest == null || SMALLEST.compare(v, smallest) < 0) {
+          smallest = v;
+        }
+      }
+    }
+  }
+
+  public String property() {
+    return property;
+  }
+
+  public synchronized long holds() {
+    return holds;
+  }
+
+  public synchronized long vacuous() {
+    return vacuous;
+  }
+
+  public synchronized long violated() {
+    return violated;
+  }
+
+  public synchronized long unknown() {
+    return unknown;
+  }
+
+  /** The smallest violating class, if any class violates the property. */
+  public synchronized Optional<Violation> smallest() {
+    return Optional.ofNullable(smallest);
+  }
+
+  /**
+   * The verdict over the whole class space: violated if any class violates it, unknown
+   * if any could not be decided, vacuous if it was never exercised, else holds.
+   */
+  public synchronized Verdict overall() {
+    if (violated > 0) {
+      return Verdict.VIOLATED;
+    }
+    if (unknown > 0) {
+      return Verdict.UNKNOWN;
+    }
+    return holds == 0 && vacuous > 0 ? Verdict.VACUOUS : Verdict.HOLDS;
+  }
+}

@@ -1,0 +1,88 @@
+package org.hotplugchecker.checker.sweep;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+
+/**
+ * What a sweep checks and how.
+ *
+ * @param bounds the topology classes to check
+ * @param kernels kernel variants, each checked on every class
+ * @param arches arches, each checked on every class
+ * @param faults faults enabled in every checked topology (usually none)
+ * @param workers topologies explored at once (each exploration uses one thread)
+ * @param resultsFile JSON-lines file of finished checks, read to resume and appended to
+ * @param progress where a progress bar goes, if anywhere
+ * @param timeLimit stop starting new classes after this long (the report then covers the
+ *     smallest classes only and says so)
+ */
+public record SweepOptions(SweepBounds bounds, List<KernelVariant> kernels, List<Arch> arches,
+    Set<Fault> faults, int workers, Optional<Path> resultsFile,
+    Optional<PrintStream> progress, Optional<Duration> timeLimit) {
+
+  /** Validates and copies. */
+  public SweepOptions {
+    if (kernels.isEmpty()) {
+      throw new IllegalArgumentException("--kernels must name at least one kernel");
+    }
+    if (arches.isEmpty()) {
+      throw new IllegalArgumentException("--arch must name at least one arch");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    }
+    kernels = List.copyOf(kernels);
+    arches = List.copyOf(arches);
+    faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+  }
+
+  /** All kernels, both arches, no faults, one worker per core, no file, no progress. */
+  public static SweepOptions defaults(SweepBounds bounds) {
+    return new SweepOptions(bounds, List.of(KernelVariant.values()), List.of(Arch.values()),
+        Set.of(), Runtime.getRuntime().availableProcessors(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  public SweepOptions withKernels(List<KernelVariant> k) {
+    return new SweepOptions(bounds, k, arches, faults, workers, resultsFile, progress,
+        timeLimit);
+  }
+
+  public SweepOptions withArches(List<Arch> a) {
+    return new SweepOptions(bounds, kernels, a, faults, workers, resultsFile, progress,
+        timeLimit);
+  }
+
+  public SweepOptions withFaults(Set<Fault> f) {
+    return new SweepOptions(bounds, kernels, arches, f, workers, resultsFile, progress,
+        timeLimit);
+  }
+
+  public SweepOptions withWorkers(int n) {
+    return new SweepOptions(bounds, kernels, arches, faults, n, resultsFile, progress,
+        timeLimit);
+  }
+
+  public SweepOptions withResultsFile(Path file) {
+    return new SweepOptions(bounds, kernels, arches, faults, workers, Optional.of(file),
+        progress, timeLimit);
+  }
+
+  public SweepOptions withTimeLimit(Duration limit) {
+    return new SweepOptions(bounds, kernels, arches, faults, workers, resultsFile, progress,
+        Optional.of(limit));
+  }
+
+  public SweepOptions withProgress(PrintStream out) {
+    return new SweepOptions(bounds, kernels, arches, faults, workers, resultsFile,
+        Optional.of(out), timeLimit);
+  }
+}

@@ -1,0 +1,207 @@
+package org.hotplugchecker.checker.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+
+/**
+ * The outcome of a sweep: per arch and kernel, each property's verdict over every
+ * topology class within the bounds.
+ *
+ * @param options what was swept
+ * @param classes number of topology classes within the bounds
+ * @param checkedClasses classes checked on every arch and kernel: all of them, or the
+ *     smallest ones when a time limit stopped the sweep
+ * @param explored checks run in this sweep
+ * @param reused checks taken from the results file
+ * @param millis wall-clock time of the sweep (enumeration included)
+ * @param runs one entry per (arch, kernel), arches outer, in the order asked for
+ * @param lastChecked key of the largest class checked (classes go smallest first)
+ */
+public record SweepReport(SweepOptions options, long classes, long checkedClasses,
+    long explored, long reused, long millis, List<ArchKernel> runs,
+    Optional<String> lastChecked) {
+
+  /**
+   * The verdicts of one arch and kernel.
+   *
+   * @param arch the arch
+   * @param kernel the kernel variant
+   * @param properties one per property, in model order
+   */
+  public record ArchKernel(Arch arch, KernelVariant kernel, List<PropertySweep> properties) {
+    /** The summary of {@code property}, if it was checked. */
+    public Optional<PropertySweep> property(String property) {
+      return properties.stream().filter(p -> p.property().equals(property)).findFirst();
+    }
+
+    /** Whether every property holds (or is vacuous) on every class. */
+    public boolean allHold() {
+      return properties.stream().allMatch(p -> p.overall() == Verdict.HOLDS
+          || p.overall() == Verdict.VACUOUS);
+    }
+  }
+
+  /** The summary of one arch and kernel, if it was swept. */
+  public Optional<ArchKernel> run(Arch arch, KernelVariant kernel) {
+    return runs.stream().filter(r -> r.arch() == arch && r.kernel() == kernel).findFirst();
+  }
+
+  /** Whether some property is violated on some class. */
+  public boolean anyViolation() {
+    return runs.stream().flatMap(r -> r.properties().stream())
+        .anyMatch(p -> p.overall() == Verdict.VIOLATED);
+  }
+
+  /** Whether some check could not be decided. */
+  public boolean anyUnknown() {
+    return runs.stream().flatMap(r -> r.properties().stream())
+        .anyMatch(p -> p.overall() == Verdict.UNKNOWN);
+  }
+
+  /** Whether every class within the bounds was checked. */
+  public boolean complete() {
+    return checkedClasses == classes;
+  }
+
+  /**
+   * 0 when every property holds on every class, 1 when some class violates one, 4 when
+   * no violation was found but the time limit left classes unchecked, 3 when some check
+   * could not be decided.
+   */
+  public int exitCode() {
+    if (anyViolation()) {
+      return 1;
+    }
+    if (anyUnknown()) {
+      return 3;
+    }
+    return complete() ? 0 : 4;
+  }
+
+  /** The human-readable report. */
+  public String toText() {
+    StringBuilder sb = new StringBuilder();
+    SweepBounds b = options.bounds();
+    sb.append(String.format(Locale.ROOT,
+        "sweep: 1..%d nodes, 0..%d CPUs and 0..%d blocks per node, default distances, faults: %s%n",
+        b.maxNodes(), b.maxCpusPerNode(), b.maxBlocksPerNode(), faultText()));
+    sb.append(String.format(Locale.ROOT,
+        "topology classes: %d (one per class of renamings of nodes, CPUs and blocks that "
+            + "cannot change a verdict)%n", classes));
+    sb.append(String.format(Locale.ROOT,
+        "checks: %d (%d explored now, %d reused from the results file) on %d workers, %s%n",
+        explored + reused, explored, reused, options.workers(), seconds(millis)));
+    if (!complete()) {
+      sb.append(String.format(Locale.ROOT,
+          "INCOMPLETE: the time limit stopped the sweep after the smallest %d of %d classes "
+              + "(every class up to %s in smallest-first order); \"holds\" below covers "
+              + "only those%n", checkedClasses, classes, lastChecked.orElse("none")));
+    }
+    for (ArchKernel r : runs) {
+      sb.append('\n').append(r.arch()).append(' ').append(r.kernel()).append(": ")
+          .append(r.allHold() ? (complete() ? "every property holds on every class"
+              : "no violation on the checked classes") : "violations found")
+          .append('\n');
+      for (PropertySweep p : r.properties()) {
+        sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
+        p.smallest().ifPresent(v -> sb.append(indent(SpecText.of(
+            "smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(), v.topology(),
+            r.arch(), r.kernel(), options.faults()), "      ")));
+      }
+    }
+    return sb.toString();
+  }
+
+  private String faultText() {
+    return options.faults().isEmpty() ? "none" : options.faults().stream()
+        .map(Fault::specName).sorted().collect(Collectors.joining(","));
+  }
+
+  private static String line(PropertySweep p) {
+    return switch (p.overall()) {
+      case HOLDS -> p.vacuous() == 0 ? "holds on all " + p.holds() + " classes"
+          : "holds on " + p.holds() + " classes, vacuous on " + p.vacuous();
+      case VACUOUS -> "vacuous on all " + p.vacuous() + " classes";
+      case UNKNOWN -> "UNKNOWN on " + p.unknown() + " classes";
+      case VIOLATED -> {
+        PropertySweep.Violation v = p.smallest().orElseThrow();
+        yield String.format(Locale.ROOT,
+            "VIOLATED on %d classes (holds %d, vacuous %d); smallest: %d nodes, %d CPUs, "
+                + "%d blocks, shortest counterexample %d steps, class %s",
+            p.violated(), p.holds(), p.vacuous(), v.topology().nodes(), v.topology().cpus(),
+            v.topology().blocks(), v.length(), v.topology().key());
+      }
+    };
+  }
+
+  private static String indent(String text, String prefix) {
+    return text.lines().map(l -> prefix + l).collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static String seconds(long ms) {
+    return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+
+  /** The machine-readable report (one JSON document). */
+  public String toJson() {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    ObjectNode bounds = root.putObject("bounds");
+    bounds.put("maxNodes", options.bounds().maxNodes());
+    bounds.put("maxCpusPerNode", options.bounds().maxCpusPerNode());
+    bounds.put("maxBlocksPerNode", options.bounds().maxBlocksPerNode());
+    ArrayNode faults = root.putArray("faults");
+    options.faults().stream().map(Fault::specName).sorted().forEach(faults::add);
+    root.put("classes", classes);
+    root.put("checkedClasses", checkedClasses);
+    root.put("complete", complete());
+    lastChecked.ifPresent(k -> root.put("lastChecked", k));
+    root.put("explored", explored);
+    root.put("reused", reused);
+    root.put("workers", options.workers());
+    root.put("millis", millis);
+    root.put("anyViolation", anyViolation());
+    ArrayNode runsNode = root.putArray("runs");
+    for (ArchKernel r : runs) {
+      ObjectNode rn = runsNode.addObject();
+      rn.put("arch", r.arch().specName());
+      rn.put("kernel", r.kernel().specName());
+      rn.put("allHold", r.allHold());
+      ObjectNode props = rn.putObject("properties");
+      for (PropertySweep p : r.properties()) {
+        ObjectNode pn = props.putObject(p.property());
+        pn.put("verdict", p.overall().specName());
+        pn.put("holds", p.holds());
+        pn.put("vacuous", p.vacuous());
+        pn.put("violated", p.violated());
+        pn.put("unknown", p.unknown());
+        p.smallest().ifPresent(v -> {
+          ObjectNode s = pn.putObject("smallest");
+          s.put("class", v.topology().key());
+          s.put("nodes", v.topology().nodes());
+          s.put("cpus", v.topology().cpus());
+          s.put("blocks", v.topology().blocks());
+          s.put("length", v.length());
+          s.put("spec", SpecText.of("smallest-" + p.property() + "-" + r.arch() + "-"
+              + r.kernel(), v.topology(), r.arch(), r.kernel(), options.faults()));
+        });
+      }
+    }
+    try {
+      return json.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.hotplugchecker.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hotplugchecker.checker.sweep.SweepArguments;
+import org.hotplugchecker.checker.sweep.SweepBounds;
+import org.hotplugchecker.checker.sweep.SweepOptions;
+import org.hotplugchecker.checker.sweep.SweepReport;
+import org.hotplugchecker.checker.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: checks every property on every topology class within bounds, for the
+ * chosen kernels and arches. Exit codes: 0 every property holds on every class, 1 some
+ * class violates some property, 2 bad arguments, 3 internal error, 4 no violation found
+ * but the time limit left classes unchecked.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Check every property on every topology class up to a bound.",
+        "Classes: topologies up to renamings of nodes, CPUs and blocks that cannot change a "
+            + "verdict (see CanonicalTopology)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every property holds on every class", "1:some class violates a property",
+        "2:bad arguments", "3:internal error", "4:time limit reached, no violation so far"})
+public final class SweepCommand implements Callable<Integer> {
+  static final int HOLDS = 0;
+  static final int BAD_ARGUMENTS = 2;
+  static final int INTERNAL_ERROR = 3;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "2",
+      description = "possible nodes: 1..N (default: ${DEFAULT-VALUE})")
+  int maxNodes;
+
+  @Option(names = "--max-cpus-per-node", paramLabel = "C", defaultValue = "2",
+      description = "CPUs per node: 0..C, at least one CPU in all (default: ${DEFAULT-VALUE})")
+  int maxCpusPerNode;
+
+  @Option(names = "--max-blocks-per-node", paramLabel = "B", defaultValue = "1",
+      description = "memory blocks per node: 0..B (default: ${DEFAULT-VALUE})")
+  int maxBlocksPerNode;
+
+  @Option(names = "--kernels", paramLabel = "LIST", defaultValue = "all",
+      description = "comma list of kernel variants, or all (default: ${DEFAULT-VALUE})")
+  String kernels;
+
+  @Option(names = "--arch", paramLabel = "LIST", defaultValue = "all",
+      description = "comma list of arches (x86, generic), or all (default: ${DEFAULT-VALUE})")
+  String arches;
+
+  @Option(names = "--faults", paramLabel = "LIST", defaultValue = "none",
+      description = "faults enabled in every topology, or none (default: ${DEFAULT-VALUE})")
+  String faults;
+
+  @Option(names = "--results", paramLabel = "FILE",
+      description = "JSON-lines file of finished checks: read to resume, appended to")
+  Path results;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "topologies explored at once (default: number of cores)")
+  Integer workers;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--time-limit", paramLabel = "DURATION",
+      description = "stop starting classes after this long (e.g. 30m); the report says what"
+          + " was covered")
+  String timeLimit;
+
+  @Option(names = "--progress", negatable = true,
+      description = "progress bar on stderr (default: only on a terminal)")
+  Boolean progress;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SweepOptions options;
+    try {
+      if (!format.equals("text") && !format.equals("json")) {
+        throw new IllegalArgumentException("--format: expected text or json, got '" + format
+            + "'");
+      }
+      options = SweepOptions.defaults(new SweepBounds(maxNodes, maxCpusPerNode,
+              maxBlocksPerNode))
+          .withKernels(SweepArguments.kernels(kernels))
+          .withArches(SweepArguments.arches(arches))
+          .withFaults(SweepArguments.faults(faults));
+      if (workers != null) {
+        options = options.withWorkers(workers);
+      }
+      if (results != null) {
+        options = options.withResultsFile(results);
+      }
+      if (timeLimit != null) {
+        options = options.withTimeLimit(SweepArguments.duration(timeLimit));
+      }
+      if (progress != null ? progress : System.console() != null) {
+        options = options.withProgress(System.err);
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("sweep: " + e.getMessage());
+      err.flush();
+      return BAD_ARGUMENTS;
+    }
+    try {
+      SweepReport report = new SweepRunner().run(options);
+      out.print(format.equals("json") ? report.toJson() : report.toText());
+      out.flush();
+      return report.exitCode();
+    } catch (IOException e) {
+      err.println("sweep: cannot use results file " + results + ": " + e.getMessage());
+      err.flush();
+      return INTERNAL_ERROR;
+    } catch (RuntimeException | OutOfMemoryError e) {
+      err.println("sweep: internal error: " + e);
+      err.flush();
+      return INTERNAL_ERROR;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.hotplugchecker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The sweep subcommand's options, output and exit codes. */
+class SweepCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = new CommandLine(new SweepCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void fixedKernelHoldsOnEveryClass() {
+    assertEquals(0, run("--max-nodes", "2", "--max-cpus-per-node", "1",
+        "--max-blocks-per-node", "1", "--kernels", "v5.18", "--workers", "1"));
+    assertTrue(out.toString().contains("topology classes: 244"), out.toString());
+    assertTrue(out.toString().contains("x86 v5.18: every property holds on every class"));
+    assertTrue(out.toString().contains("generic v5.18: every property holds on every class"));
+  }
+
+  @Test
+  void buggyKernelReportsTheSmallestViolationAsJson() {
+    assertEquals(1, run("--max-nodes", "2", "--max-cpus-per-node", "1",
+        "--max-blocks-per-node", "1", "--kernels", "v4.19", "--arch", "x86",
+        "--format", "json"));
+    String json = out.toString();
+    assertTrue(json.contains("\"class\" : \"2n|c:0f,1a|m:\""), json);
+    assertTrue(json.contains("\"anyViolation\" : true"), json);
+  }
+
+  @Test
+  void badArgumentsExitWithTwoAndOneLine() {
+    assertEquals(2, run("--kernels", "v9.9"));
+    assertTrue(err.toString().startsWith("sweep: --kernels: unknown value 'v9.9'"),
+        err.toString());
+    assertEquals(1, err.toString().lines().count());
+    assertEquals(2, run("--max-nodes", "0"));
+    assertEquals(2, run("--format", "xml"));
+    assertEquals(2, run("--max-nodes", "two"));
+  }
+
+  @Test
+  void resultsFileIsResumed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.jsonl");
+    String[] args = {"--max-nodes", "1", "--max-cpus-per-node", "2", "--max-blocks-per-node",
+        "1", "--kernels", "v5.0", "--results", file.toString()};
+    assertEquals(0, run(args));
+    long lines = Files.readAllLines(file).size();
+    assertTrue(lines > 0);
+    assertEquals(0, run(args));
+    assertTrue(out.toString().contains("0 explored now, " + lines + " reused"), out.toString());
+  }
+}
