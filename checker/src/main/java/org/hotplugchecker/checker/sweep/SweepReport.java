@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.sweep;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -115,9 +116,9 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           .append('\n');
       for (PropertySweep p : r.properties()) {
         sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
-        p.smallest().ifPresent(v -> sb.append(indent(SpecText.of(
-            "smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(), v.topology(),
-            r.arch(), r.kernel(), options.faults()), "      ")));
+        p.smallest().ifPresent(v -> sb.append(indent(SpecWriter.of(
+            "smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
+            v.topology().toTopology(r.arch(), r.kernel(), options.faults())), "      ")));
       }
     }
     return sb.toString();
@@ -193,8 +194,8 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           s.put("cpus", v.topology().cpus());
           s.put("blocks", v.topology().blocks());
           s.put("length", v.length());
-          s.put("spec", SpecText.of("smallest-" + p.property() + "-" + r.arch() + "-"
-              + r.kernel(), v.topology(), r.arch(), r.kernel(), options.faults()));
+          s.put("spec", SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-"
+              + r.kernel(), v.topology().toTopology(r.arch(), r.kernel(), options.faults())));
         });
       }
     }

@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.oracle;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,6 @@ final class Differential {
     if (diffs.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(String.join("\n", diffs) + "\n--- spec ---\n" + TopologyYaml.of(topo));
+    return Optional.of(String.join("\n", diffs) + "\n--- spec ---\n" + SpecWriter.of(topo));
   }
 }

@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.oracle;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ class OracleReferenceTest {
   @MethodSource("cases")
   void oracleReproducesReference(ReferenceCases.Case c) {
     OracleExplorer.Result r = OracleExplorer.explore(c.topology());
-    String spec = TopologyYaml.of(c.topology());
+    String spec = SpecWriter.of(c.topology());
     assertEquals(c.states(), r.states(), "states of\n" + spec);
     assertEquals(c.transitions(), r.transitions(), "transitions of\n" + spec);
     assertEquals(c.verdicts(), r.verdicts(), "verdicts of\n" + spec);

@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.oracle;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import java.nio.LongBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class StepDifferential {
   /** Empty when the model and the oracle agree step by step; otherwise the first difference. */
   static Optional<String> mismatch(Topology topo) {
     Optional<String> m = firstDifference(topo);
-    return m.map(s -> s + "\n--- spec ---\n" + TopologyYaml.of(topo));
+    return m.map(s -> s + "\n--- spec ---\n" + SpecWriter.of(topo));
   }
 
   private static Optional<String> firstDifference(Topology topo) {

@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.sweep;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,8 +169,8 @@ class SweepRunnerTest {
           continue;
         }
         PropertySweep.Violation v = p.smallest().get();
-        String text = SpecText.of("s", v.topology(), run.arch(), run.kernel(),
-            report.options().faults());
+        String text = SpecWriter.of("s", v.topology().toTopology(run.arch(), run.kernel(),
+            report.options().faults()));
         Spec spec = new SpecLoader().parse(Path.of("generated.yaml"), text);
         assertEquals(v.topology().key(), CanonicalTopology.of(spec.topology()).key());
         assertEquals(run.arch(), spec.topology().arch());

@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.symbolic;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,7 @@ class HotplugEncodingTest {
       checkState(model, enc, state, problems);
       if (!problems.isEmpty()) {
         throw new AssertionError("encoding differs from the explicit model on\n"
-            + SpecYaml.of(topology) + "from state " + model.variables(state) + "\n"
+            + SpecWriter.of(topology) + "from state " + model.variables(state) + "\n"
             + String.join("\n", problems));
       }
     }

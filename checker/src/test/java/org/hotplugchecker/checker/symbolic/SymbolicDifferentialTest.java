@@ -1,5 +1,6 @@
 package org.hotplugchecker.checker.symbolic;
 
+import org.hotplugchecker.model.spec.SpecWriter;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -103,7 +104,7 @@ class SymbolicDifferentialTest {
 
   private static void assertAgree(Topology t, String engine, List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new AssertionError("explicit and " + engine + " disagree on\n" + SpecYaml.of(t)
+      throw new AssertionError("explicit and " + engine + " disagree on\n" + SpecWriter.of(t)
           + String.join("\n", problems));
     }
   }
