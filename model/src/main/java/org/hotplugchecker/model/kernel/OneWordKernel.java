@@ -1,5 +1,6 @@
 package org.hotplugchecker.model.kernel;
 
+import org.hotplugchecker.model.state.OneWordMasks;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -24,22 +25,10 @@ public final class OneWordKernel {
   private final boolean onlineBlocksOnly;
   private final boolean pgdatForEveryPossibleNode;
   private final boolean noNodeFallsBack;
-  private final int[] cpuHome;
-  private final int[] blockHome;
+  private final OneWordMasks m;
 
-  private final long[] nodeOnline;
-  private final long[] nodePgdat;
-  private final long[] nodeRegistered;
   /** Per node: the bits of its blocks that keep it in use ({@code nodeIsUnused}). */
   private final long[] nodeKeepingBlocks;
-  private final long[] cpuPresent;
-  private final long[] cpuOnline;
-  private final int[] cpuNidShift;
-  private final int[] cpuLinkShift;
-  private final long nodeField;
-  private final long[] memPresent;
-  private final long[] memOnline;
-  private final long oops;
 
   /**
    * The action instances' guards and targets, flattened to parallel arrays by action id;
@@ -62,16 +51,14 @@ public final class OneWordKernel {
     guardWant = new long[kinds.length];
     guardAny = new long[kinds.length];
     for (int a = 0; a < kinds.length; a++) {
-      long[] m = guards[a].oneWordMasks();
-      guardCare[a] = m[0];
-      guardWant[a] = m[1];
-      guardAny[a] = m[2];
+      long[] g = guards[a].oneWordMasks();
+      guardCare[a] = g[0];
+      guardWant[a] = g[1];
+      guardAny[a] = g[2];
     }
     actionKind = kinds.clone();
     actionIndex = indices.clone();
-    if (layout.words() != 1) {
-      throw new IllegalArgumentException("the layout needs " + layout.words() + " words");
-    }
+    m = new OneWordMasks(topology, layout);
     KernelVariant kernel = topology.kernel();
     x86 = topology.arch() == Arch.X86;
     clearsCpuNode = kernel.clearsCpuNodeOnOffline(topology.arch());
@@ -79,40 +66,11 @@ public final class OneWordKernel {
     pgdatForEveryPossibleNode = kernel.pgdatForEveryPossibleNode();
     noNodeFallsBack = kernel.noNodeFallsBackToNumaMemId();
     int nodes = layout.nodes();
-    int cpus = layout.cpus();
     int blocks = layout.blocks();
-    nodeOnline = new long[nodes];
-    nodePgdat = new long[nodes];
-    nodeRegistered = new long[nodes];
     nodeKeepingBlocks = new long[nodes];
-    for (int n = 0; n < nodes; n++) {
-      nodeOnline[n] = layout.nodeOnlineBit(n);
-      nodePgdat[n] = layout.nodePgdatBit(n);
-      nodeRegistered[n] = layout.nodeRegisteredBit(n);
-    }
-    cpuHome = new int[cpus];
-    cpuPresent = new long[cpus];
-    cpuOnline = new long[cpus];
-    cpuNidShift = new int[cpus];
-    cpuLinkShift = new int[cpus];
-    for (int c = 0; c < cpus; c++) {
-      cpuHome[c] = topology.cpus().get(c).home();
-      cpuPresent[c] = layout.cpuPresentBit(c);
-      cpuOnline[c] = layout.cpuOnlineBit(c);
-      cpuNidShift[c] = layout.cpuNidShift(c);
-      cpuLinkShift[c] = layout.cpuLinkShift(c);
-    }
-    nodeField = layout.nodeFieldMask();
-    blockHome = new int[blocks];
-    memPresent = new long[blocks];
-    memOnline = new long[blocks];
     for (int b = 0; b < blocks; b++) {
-      blockHome[b] = topology.memory().get(b).home();
-      memPresent[b] = layout.memPresentBit(b);
-      memOnline[b] = layout.memOnlineBit(b);
-      nodeKeepingBlocks[blockHome[b]] |= onlineBlocksOnly ? memOnline[b] : memPresent[b];
+      nodeKeepingBlocks[m.blockHome(b)] |= onlineBlocksOnly ? m.memOnline(b) : m.memPresent(b);
     }
-    oops = layout.oopsBit();
     nodesByDistance = new int[nodes][];
     for (int from = 0; from < nodes; from++) {
       int f = from;
@@ -123,7 +81,7 @@ public final class OneWordKernel {
     }
     nodeOnlineBlocks = new long[nodes];
     for (int b = 0; b < blocks; b++) {
-      nodeOnlineBlocks[blockHome[b]] |= memOnline[b];
+      nodeOnlineBlocks[m.blockHome(b)] |= m.memOnline(b);
     }
   }
 
@@ -145,21 +103,21 @@ public final class OneWordKernel {
    * {@code alloc_for_cpu} transition while the property is unsettled, hence the masks.
    */
   public int allocLocal(long s, int c) {
-    if ((s & cpuPresent[c]) == 0) {
+    if ((s & m.cpuPresent(c)) == 0) {
       return NOT_APPLICABLE;
     }
     int target = cpuToNode(s, c);
     if (target == NO_NODE && noNodeFallsBack) {
       target = cpuToNode(s, 0);
     }
-    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
+    if (target == NO_NODE || (s & m.nodePgdat(target)) == 0) {
       return NOT_APPLICABLE;
     }
     int served = nearestNodeWithOnlineMemory(s, target);
     if (served == NO_NODE) {
       return NOT_APPLICABLE;
     }
-    return served == nearestNodeWithOnlineMemory(s, cpuHome[c]) ? HOLDS : VIOLATED;
+    return served == nearestNodeWithOnlineMemory(s, m.cpuHome(c)) ? HOLDS : VIOLATED;
   }
 
   /** {@link HotplugKernel#nearestNodeWithOnlineMemory}: the first node in distance order. */
@@ -216,43 +174,43 @@ public final class OneWordKernel {
   /** Runs enabled {@code kind} on CPU/block {@code i} of {@code s}; returns the new state. */
   public long fire(ActionKind kind, int i, long s) {
     return switch (kind) {
-      case ADD_MEMORY -> tryOnlineNode(s, blockHome[i]) | memPresent[i];
+      case ADD_MEMORY -> tryOnlineNode(s, m.blockHome(i)) | m.memPresent(i);
       case ADD_MEMORY_FAILS -> addMemoryFails(s, i);
-      case ONLINE_MEMORY -> s | memOnline[i];
-      case OFFLINE_MEMORY -> s & ~memOnline[i];
-      case REMOVE_MEMORY -> tryOfflineNode(s & ~memPresent[i], blockHome[i]);
+      case ONLINE_MEMORY -> s | m.memOnline(i);
+      case OFFLINE_MEMORY -> s & ~m.memOnline(i);
+      case REMOVE_MEMORY -> tryOfflineNode(s & ~m.memPresent(i), m.blockHome(i));
       case HOTADD_CPU -> hotaddCpu(s, i);
-      case CPU_UP -> tryOnlineNode(s, cpuToNode(s, i)) | cpuOnline[i];
-      case CPU_DOWN -> s & ~cpuOnline[i];
+      case CPU_UP -> tryOnlineNode(s, cpuToNode(s, i)) | m.cpuOnline(i);
+      case CPU_DOWN -> s & ~m.cpuOnline(i);
       case HOTREMOVE_CPU -> hotremoveCpu(s, i);
       case ALLOC_FOR_CPU -> allocForCpu(s, i);
     };
   }
 
   private int cpuToNode(long s, int c) {
-    return (int) ((s >>> cpuNidShift[c]) & nodeField) - 1;
+    return (int) ((s >>> m.cpuNidShift(c)) & m.nodeField()) - 1;
   }
 
   private long setCpuToNode(long s, int c, int nid) {
-    return (s & ~(nodeField << cpuNidShift[c])) | ((long) (nid + 1) << cpuNidShift[c]);
+    return (s & ~(m.nodeField() << m.cpuNidShift(c))) | ((long) (nid + 1) << m.cpuNidShift(c));
   }
 
   private int cpuLink(long s, int c) {
-    return (int) ((s >>> cpuLinkShift[c]) & nodeField) - 1;
+    return (int) ((s >>> m.cpuLinkShift(c)) & m.nodeField()) - 1;
   }
 
   private long setCpuLink(long s, int c, int nid) {
-    return (s & ~(nodeField << cpuLinkShift[c])) | ((long) (nid + 1) << cpuLinkShift[c]);
+    return (s & ~(m.nodeField() << m.cpuLinkShift(c))) | ((long) (nid + 1) << m.cpuLinkShift(c));
   }
 
   /** {@link HotplugKernel#tryOnlineNode}. */
   private long tryOnlineNode(long s, int nid) {
-    if (nid == NO_NODE || (s & nodeOnline[nid]) != 0) {
+    if (nid == NO_NODE || (s & m.nodeOnline(nid)) != 0) {
       return s;
     }
-    s |= nodePgdat[nid] | nodeOnline[nid] | nodeRegistered[nid];
-    for (int c = 0; c < cpuHome.length; c++) {
-      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+    s |= m.nodePgdat(nid) | m.nodeOnline(nid) | m.nodeRegistered(nid);
+    for (int c = 0; c < m.cpus(); c++) {
+      if ((s & m.cpuPresent(c)) != 0 && cpuToNode(s, c) == nid) {
         s = setCpuLink(s, c, nid);
       }
     }
@@ -261,18 +219,18 @@ public final class OneWordKernel {
 
   /** {@link HotplugKernel#tryOfflineNode}. */
   private long tryOfflineNode(long s, int nid) {
-    if (nid == NO_NODE || (s & nodeOnline[nid]) == 0 || !nodeIsUnused(s, nid)) {
+    if (nid == NO_NODE || (s & m.nodeOnline(nid)) == 0 || !nodeIsUnused(s, nid)) {
       return s;
     }
     if (clearsCpuNode) {
-      for (int c = 0; c < cpuHome.length; c++) {
+      for (int c = 0; c < m.cpus(); c++) {
         if (cpuToNode(s, c) == nid) {
           s = setCpuToNode(s, c, NO_NODE);
         }
       }
     }
-    s &= ~(nodeOnline[nid] | nodeRegistered[nid]);
-    for (int c = 0; c < cpuHome.length; c++) {
+    s &= ~(m.nodeOnline(nid) | m.nodeRegistered(nid));
+    for (int c = 0; c < m.cpus(); c++) {
       if (cpuLink(s, c) == nid) {
         s = setCpuLink(s, c, NO_NODE);
       }
@@ -285,8 +243,8 @@ public final class OneWordKernel {
     if ((s & nodeKeepingBlocks[nid]) != 0) {
       return false;
     }
-    for (int c = 0; c < cpuHome.length; c++) {
-      if ((s & cpuPresent[c]) != 0 && cpuToNode(s, c) == nid) {
+    for (int c = 0; c < m.cpus(); c++) {
+      if ((s & m.cpuPresent(c)) != 0 && cpuToNode(s, c) == nid) {
         return false;
       }
     }
@@ -295,9 +253,9 @@ public final class OneWordKernel {
 
   /** {@link HotplugKernel#addMemoryFails}. */
   private long addMemoryFails(long s, int b) {
-    int nid = blockHome[b];
-    if ((s & nodeOnline[nid]) == 0 && !pgdatForEveryPossibleNode) {
-      return s & ~nodePgdat[nid];
+    int nid = m.blockHome(b);
+    if ((s & m.nodeOnline(nid)) == 0 && !pgdatForEveryPossibleNode) {
+      return s & ~m.nodePgdat(nid);
     }
     return s;
   }
@@ -305,11 +263,11 @@ public final class OneWordKernel {
   /** {@link HotplugKernel#hotaddCpu}. */
   private long hotaddCpu(long s, int c) {
     if (x86) {
-      s = setCpuToNode(s, c, cpuHome[c]);
+      s = setCpuToNode(s, c, m.cpuHome(c));
     }
-    s |= cpuPresent[c];
+    s |= m.cpuPresent(c);
     int nid = cpuToNode(s, c);
-    if (nid != NO_NODE && (s & nodeOnline[nid]) != 0) {
+    if (nid != NO_NODE && (s & m.nodeOnline(nid)) != 0) {
       s = setCpuLink(s, c, nid);
     }
     return s;
@@ -317,7 +275,7 @@ public final class OneWordKernel {
 
   /** {@link HotplugKernel#hotremoveCpu}. */
   private long hotremoveCpu(long s, int c) {
-    s = setCpuLink(s & ~cpuPresent[c], c, NO_NODE);
+    s = setCpuLink(s & ~m.cpuPresent(c), c, NO_NODE);
     return tryOfflineNode(s, cpuToNode(s, c));
   }
 
@@ -327,8 +285,8 @@ public final class OneWordKernel {
     if (target == NO_NODE && noNodeFallsBack) {
       target = cpuToNode(s, 0);
     }
-    if (target == NO_NODE || (s & nodePgdat[target]) == 0) {
-      return s | oops;
+    if (target == NO_NODE || (s & m.nodePgdat(target)) == 0) {
+      return s | m.oops();
     }
     return s;
   }
