@@ -50,11 +50,7 @@ public final class BmcEngine {
    * @throws IllegalArgumentException for any other transition system
    */
   public CheckResult check(TransitionSystem ts) {
-    if (ts instanceof HotplugModel model) {
-      return check(model);
-    }
-    throw new IllegalArgumentException("the symbolic engines check a HotplugModel, got "
-        + ts.getClass().getSimpleName());
+    return check(HotplugEncoding.hotplugModel(ts));
   }
 
   /** Checks every property of {@code model}. */

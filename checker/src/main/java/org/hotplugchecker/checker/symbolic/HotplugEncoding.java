@@ -15,6 +15,7 @@ import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
+import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
  * The transition relation of {@code MODEL.md} as clauses, written rule by rule beside
@@ -497,6 +498,15 @@ public final class HotplugEncoding {
   }
 
   /** Whether {@code a} is an {@code alloc_for_cpu} instance. */
+  /** {@code ts} as the hotplug model the symbolic engines encode, or an error naming it. */
+  static HotplugModel hotplugModel(TransitionSystem ts) {
+    if (ts instanceof HotplugModel model) {
+      return model;
+    }
+    throw new IllegalArgumentException("the symbolic engines check a HotplugModel, got "
+        + ts.getClass().getSimpleName());
+  }
+
   static boolean isAlloc(KernelAction a) {
     return a.kind() == ActionKind.ALLOC_FOR_CPU;
   }
