@@ -95,9 +95,17 @@ class CheckMojoTest {
 
   @Test
   void unknownEngineIsAConfigurationError() throws Exception {
-    set("engine", "bmc");
+    set("engine", "smt");
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertEquals("unknown engine 'bmc' (available: explicit)", e.getMessage());
+    assertEquals("unknown engine 'smt' (available: explicit, bmc, kind)", e.getMessage());
+  }
+
+  @Test
+  void symmetryOnlyWithTheExplicitEngine() throws Exception {
+    set("engine", "bmc");
+    set("symmetry", true);
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertEquals("symmetry works only with engine explicit (got engine bmc)", e.getMessage());
   }
 
   @Test
