@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Model-checks Linux NUMA node / CPU / memory hotplug invariants.",
     subcommands = {
         CheckCommand.class,
+        SweepCommand.class,
+        BenchCommand.class,
     })
 public final class HotplugCheckerCommand implements Callable<Integer> {
   @Spec
