@@ -101,6 +101,15 @@ class CheckMojoTest {
   }
 
   @Test
+  void bmcFindsTheSameUnexpectedViolationAndWritesReports() throws Exception {
+    set("engine", "bmc");
+    set("depth", 6);
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertTrue(e.getMessage().contains("spec 's1-x86-v4.19'"), e.getMessage());
+    assertTrue(Files.isRegularFile(reports.resolve("traces/s1-x86-v4.19-no_oops.itf.json")));
+  }
+
+  @Test
   void symmetryOnlyWithTheExplicitEngine() throws Exception {
     set("engine", "bmc");
     set("symmetry", true);
