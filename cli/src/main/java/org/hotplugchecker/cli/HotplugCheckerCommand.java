@@ -32,7 +32,8 @@ public final class HotplugCheckerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("hotplug-checker: missing a command (try 'hotplug-checker "
-        + "check SPEC...', or 'hotplug-checker --help')");
+        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker bench', or "
+        + "'hotplug-checker --help')");
     return ExitCode.USAGE;
   }
 

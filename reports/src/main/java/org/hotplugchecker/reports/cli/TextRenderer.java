@@ -75,8 +75,8 @@ public final class TextRenderer {
   private static String reductions(CheckResult r) {
     StringBuilder sb = new StringBuilder();
     if (r.symmetryReduced()) {
-      sb.append(", symmetry: ").append(r.states()).append(" orbits (group order ")
-          .append(r.stats().getOrDefault("symmetryGroupOrder", 1)).append(')');
+      sb.append(", symmetry group order ")
+          .append(r.stats().getOrDefault("symmetryGroupOrder", 1));
     }
     r.fingerprintCollisionProbability().ifPresent(p -> sb.append(", ")
         .append(r.stats().getOrDefault("fingerprintBits", 0))
