@@ -1,22 +1,41 @@
 package org.hotplugchecker.cli;
 
 import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.EngineConfig;
 import org.hotplugchecker.checker.Progress;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import picocli.CommandLine.Option;
 
 /**
  * How to search: the engine options shared by every subcommand that checks something
- * (a picocli mixin). New engines and reductions add their options here and dispatch in
- * {@link #check}.
+ * (a picocli mixin). They map onto {@link EngineConfig}, which the Maven plugin uses too;
+ * validation and dispatch live there.
  */
 public final class EngineOptions {
+  @Option(names = "--engine", paramLabel = "ENGINE",
+      description = "explicit (default: all reachable states), bmc (counterexamples up to "
+          + "--depth) or kind (k-induction proofs up to k = --depth).")
+  String engine = "explicit";
+
+  @Option(names = "--depth", paramLabel = "K",
+      description = "bmc: search bound (default " + EngineConfig.DEFAULT_BMC_DEPTH
+          + "); kind: largest k (default " + EngineConfig.DEFAULT_KIND_DEPTH + ").")
+  Integer depth;
+
   @Option(names = "--workers", paramLabel = "N",
       description = "Threads expanding each BFS level (default: ${DEFAULT-VALUE}); results do "
           + "not depend on it.")
   int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  @Option(names = "--symmetry",
+      description = "explicit: explore symmetry orbits of interchangeable nodes/CPUs/blocks; "
+          + "verdicts and trace lengths are unchanged, states counts orbits.")
+  boolean symmetry;
+
+  @Option(names = "--fingerprint", paramLabel = "BITS",
+      description = "explicit: store 64- or 128-bit state fingerprints instead of states "
+          + "(less memory; the estimated chance of a missed state is printed).")
+  int fingerprintBits;
 
   @Option(names = "--stop-at-first",
       description = "Stop after the BFS level of the first violation; other properties may "
@@ -28,21 +47,27 @@ public final class EngineOptions {
           + "make the exit code 3.")
   long maxStates;
 
-  /** Rejects values no engine accepts; returns the problem, or null. */
+  /** The engine choice these options describe (valid or not). */
+  public EngineConfig config() {
+    EngineConfig.Engine e = EngineConfig.Engine.fromUserName(engine).orElse(null);
+    return new EngineConfig(e, workers, depth == null ? 0 : depth, symmetry, fingerprintBits,
+        stopAtFirst, maxStates);
+  }
+
+  /** Rejects values or combinations no engine accepts; returns the problem, or null. */
   String validate() {
-    if (workers < 1) {
-      return "--workers must be at least 1, got " + workers;
+    if (EngineConfig.Engine.fromUserName(engine).isEmpty()) {
+      return "unknown engine '" + engine + "' for --engine (one of "
+          + EngineConfig.Engine.names() + ")";
     }
-    if (maxStates < 0) {
-      return "--max-states must not be negative, got " + maxStates;
+    if (depth != null && depth < 1) {
+      return "--depth must be at least 1, got " + depth;
     }
-    return null;
+    return config().problem().orElse(null);
   }
 
   /** Runs the chosen engine on {@code ts}. */
   public CheckResult check(TransitionSystem ts, Progress progress) {
-    ExplorerOptions options = ExplorerOptions.defaults().withWorkers(workers)
-        .withStopAtFirst(stopAtFirst).withMaxStates(maxStates).withProgress(progress);
-    return new ExplicitExplorer().explore(ts, options);
+    return config().run(ts, progress);
   }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Model-checks Linux NUMA node / CPU / memory hotplug invariants.",
     subcommands = {
         CheckCommand.class,
+        SweepCommand.class,
+        BenchCommand.class,
     })
 public final class HotplugCheckerCommand implements Callable<Integer> {
   @Spec
@@ -30,7 +32,8 @@ public final class HotplugCheckerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("hotplug-checker: missing a command (try 'hotplug-checker "
-        + "check SPEC...', or 'hotplug-checker --help')");
+        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker bench', or "
+        + "'hotplug-checker --help')");
     return ExitCode.USAGE;
   }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every property holds on every class", "1:some class violates a property",
         "2:bad arguments", "3:internal error", "4:time limit reached, no violation so far"})
-public final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer> {
   static final int HOLDS = 0;
   static final int BAD_ARGUMENTS = 2;
   static final int INTERNAL_ERROR = 3;

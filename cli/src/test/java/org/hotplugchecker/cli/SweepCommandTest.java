@@ -64,4 +64,18 @@ class SweepCommandTest {
     assertEquals(0, run(args));
     assertTrue(out.toString().contains("0 explored now, " + lines + " reused"), out.toString());
   }
+
+  @Test
+  void isASubcommandOfHotplugChecker(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sweep.jsonl");
+    CliRun run = CliRun.of("sweep", "--max-nodes", "1", "--max-cpus-per-node", "1",
+        "--max-blocks-per-node", "1", "--kernels", "v4.19", "--arch", "x86", "--workers", "1",
+        "--results", file.toString());
+    assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run::toString);
+    assertTrue(run.out().contains("topology classes:"), run::toString);
+    assertTrue(Files.readAllLines(file).size() > 0);
+    CliRun bad = CliRun.of("sweep", "--arch", "arm");
+    assertEquals(2, bad.exitCode(), bad::toString);
+    assertEquals(1, bad.errLines().size(), bad::toString);
+  }
 }

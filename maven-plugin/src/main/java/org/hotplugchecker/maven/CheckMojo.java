@@ -12,6 +12,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.hotplugchecker.checker.EngineConfig;
+import org.hotplugchecker.checker.Progress;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.spec.SpecException;
 import org.hotplugchecker.model.spec.SpecLoader;
@@ -48,9 +50,24 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "hotplug.workers", defaultValue = "1")
   private int workers;
 
-  /** The engine: {@code explicit} (exhaustive breadth-first search). */
+  /**
+   * The engine: {@code explicit} (exhaustive breadth-first search), {@code bmc} (bounded
+   * search up to {@code depth}) or {@code kind} (k-induction up to k = {@code depth}).
+   */
   @Parameter(property = "hotplug.engine", defaultValue = "explicit")
   private String engine;
+
+  /** bmc: search bound; kind: largest k; 0 takes the engine's default (bmc 20, kind 3). */
+  @Parameter(property = "hotplug.depth", defaultValue = "0")
+  private int depth;
+
+  /** explicit: explore symmetry orbits instead of states. */
+  @Parameter(property = "hotplug.symmetry", defaultValue = "false")
+  private boolean symmetry;
+
+  /** explicit: 0 for exact state storage, 64 or 128 for state fingerprints. */
+  @Parameter(property = "hotplug.fingerprintBits", defaultValue = "0")
+  private int fingerprintBits;
 
   /** Where the reports go. */
   @Parameter(property = "hotplug.reportsDirectory",
@@ -71,9 +88,9 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("hotplug check skipped");
       return;
     }
-    Engines.Engine eng;
+    EngineConfig eng;
     try {
-      eng = Engines.of(engine, workers);
+      eng = Engines.of(engine, workers, depth, symmetry, fingerprintBits);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage());
     }
@@ -101,7 +118,7 @@ public class CheckMojo extends AbstractMojo {
     List<CheckRun> runs = new ArrayList<>();
     TextRenderer text = new TextRenderer();
     for (Spec spec : specs) {
-      CheckRun run = CheckRun.check(spec, eng::check);
+      CheckRun run = CheckRun.check(spec, ts -> eng.run(ts, Progress.NONE));
       runs.add(run);
       log(run, text);
     }

@@ -1,38 +1,38 @@
 package org.hotplugchecker.maven;
 
-import java.util.List;
-import org.hotplugchecker.checker.CheckResult;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
-import org.hotplugchecker.model.ts.TransitionSystem;
+import org.hotplugchecker.checker.EngineConfig;
 
-/** The engines the plugin can run, by the name users configure. */
+/**
+ * The plugin's engine parameters as the {@link EngineConfig} the command line uses too, so
+ * both accept the same engines, defaults and combinations.
+ */
 final class Engines {
-  /** Engine names this build of the plugin accepts. */
-  static final List<String> AVAILABLE = List.of("explicit");
-
   private Engines() {}
 
-  /** Runs one engine on a transition system. */
-  @FunctionalInterface
-  interface Engine {
-    CheckResult check(TransitionSystem ts);
+  /** The explicit engine with {@code workers} threads. */
+  static EngineConfig of(String name, int workers) {
+    return of(name, workers, 0, false, 0);
   }
 
   /**
-   * The engine called {@code name}, using {@code workers} threads.
+   * The engine called {@code name} with its settings ({@code depth} 0 for the engine's
+   * default).
    *
-   * @throws IllegalArgumentException with a one-line message when there is no such engine
+   * @throws IllegalArgumentException with a one-line message for an unknown engine or a
+   *     combination it does not accept
    */
-  static Engine of(String name, int workers) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
-    }
-    if ("explicit".equals(name)) {
-      ExplorerOptions options = ExplorerOptions.defaults().withWorkers(workers);
-      return ts -> new ExplicitExplorer().explore(ts, options);
-    }
-    throw new IllegalArgumentException("unknown engine '" + name + "' (available: "
-        + String.join(", ", AVAILABLE) + ")");
+  static EngineConfig of(String name, int workers, int depth, boolean symmetry,
+      int fingerprintBits) {
+    EngineConfig.Engine engine = EngineConfig.Engine.fromUserName(name).orElseThrow(
+        () -> new IllegalArgumentException("unknown engine '" + name + "' (available: "
+            + EngineConfig.Engine.names() + ")"));
+    EngineConfig config = new EngineConfig(engine, workers, depth, symmetry, fingerprintBits,
+        false, 0);
+    config.problem().ifPresent(p -> {
+      // The plugin's parameters are named without the command line's dashes.
+      throw new IllegalArgumentException(p.replace("--fingerprint", "fingerprintBits")
+          .replace("--", ""));
+    });
+    return config;
   }
 }

@@ -16,7 +16,7 @@ import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.PropertyOutcome;
 
 class BuildVerdictProperties {
-  private static final Engines.Engine ENGINE = BuildVerdictTest.ENGINE;
+  private static final org.hotplugchecker.checker.EngineConfig ENGINE = BuildVerdictTest.ENGINE;
 
   @Provide
   Arbitrary<Topology> topologies() {
@@ -28,7 +28,7 @@ class BuildVerdictProperties {
   void failureMessageListsExactlyTheUnexpected(@ForAll("topologies") Topology t) {
     Spec spec = new Spec(Path.of("r.yaml"), "r", "", t, List.of(HotplugProperty.values()),
         java.util.Map.of());
-    CheckRun run = CheckRun.check(spec, ENGINE::check);
+    CheckRun run = CheckRun.check(spec, ts -> ENGINE.run(ts, org.hotplugchecker.checker.Progress.NONE));
     String msg = BuildVerdict.failureMessage(List.of(run), "x");
     assertEquals(run.failures().isEmpty(), msg.isEmpty());
     for (PropertyOutcome o : run.outcomes()) {

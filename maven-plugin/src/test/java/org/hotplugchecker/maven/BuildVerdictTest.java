@@ -18,10 +18,10 @@ class BuildVerdictTest {
   static final String S1_V419 = "name: s1-x86-v4.19\n" + SpecTexts.s1("v4.19");
 
 
-  static final Engines.Engine ENGINE = Engines.of("explicit", 1);
+  static final org.hotplugchecker.checker.EngineConfig ENGINE = Engines.of("explicit", 1);
 
   static CheckRun check(String yaml) throws SpecException {
-    return CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml), ENGINE::check);
+    return CheckRun.check(new SpecLoader().parse(Path.of("s1.yaml"), yaml), ts -> ENGINE.run(ts, org.hotplugchecker.checker.Progress.NONE));
   }
 
   @Test
@@ -65,7 +65,7 @@ class BuildVerdictTest {
   void unknownEngineOrWorkersAreRejectedWithOneLine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Engines.of("symbolic", 1));
-    assertEquals("unknown engine 'symbolic' (available: explicit)", e.getMessage());
+    assertEquals("unknown engine 'symbolic' (available: explicit, bmc, kind)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Engines.of("explicit", 0));
   }
 }

@@ -95,9 +95,26 @@ class CheckMojoTest {
 
   @Test
   void unknownEngineIsAConfigurationError() throws Exception {
-    set("engine", "bmc");
+    set("engine", "smt");
     MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-    assertEquals("unknown engine 'bmc' (available: explicit)", e.getMessage());
+    assertEquals("unknown engine 'smt' (available: explicit, bmc, kind)", e.getMessage());
+  }
+
+  @Test
+  void bmcFindsTheSameUnexpectedViolationAndWritesReports() throws Exception {
+    set("engine", "bmc");
+    set("depth", 6);
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertTrue(e.getMessage().contains("spec 's1-x86-v4.19'"), e.getMessage());
+    assertTrue(Files.isRegularFile(reports.resolve("traces/s1-x86-v4.19-no_oops.itf.json")));
+  }
+
+  @Test
+  void symmetryOnlyWithTheExplicitEngine() throws Exception {
+    set("engine", "bmc");
+    set("symmetry", true);
+    MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+    assertEquals("symmetry works only with engine explicit (got engine bmc)", e.getMessage());
   }
 
   @Test

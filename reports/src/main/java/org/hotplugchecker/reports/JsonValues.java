@@ -42,7 +42,12 @@ public final class JsonValues {
   /**
    * Puts the figures of an engine run into {@code o}: {@code engine}, {@code states},
    * {@code transitions}, {@code depth}, {@code complete}, {@code stopReason} (null when
-   * complete), {@code resourceLimitHit} and {@code millis}.
+   * complete), {@code resourceLimitHit}, {@code millis}, {@code stats} (the engine's
+   * statistics: for the explicit engine store size, workers, symmetry, fingerprint bits;
+   * for bmc and kind the Choco solver's {@code nodes}, {@code fails}, {@code backtracks},
+   * {@code solveMillis}, ...) and, when used, {@code orbits} (symmetry reduction: states
+   * counts orbits) and {@code fingerprintCollisionProbability}. The symbolic engines
+   * enumerate no states: {@code states} and {@code transitions} are then -1.
    */
   public static void putSearch(ObjectNode o, CheckResult r) {
     o.put("engine", r.engine());
@@ -53,6 +58,20 @@ public final class JsonValues {
     o.put("stopReason", r.stopReason().orElse(null));
     o.put("resourceLimitHit", r.resourceLimitHit());
     o.put("millis", r.millis());
+    // Reductions change what states counts; say so next to it.
+    if (r.symmetryReduced()) {
+      o.put("orbits", r.states());
+    }
+    r.fingerprintCollisionProbability()
+        .ifPresent(p -> o.put("fingerprintCollisionProbability", p));
+    ObjectNode stats = o.putObject("stats");
+    r.stats().forEach((name, value) -> {
+      if (value instanceof Double || value instanceof Float) {
+        stats.put(name, value.doubleValue());
+      } else {
+        stats.put(name, value.longValue());
+      }
+    });
   }
 
   /**

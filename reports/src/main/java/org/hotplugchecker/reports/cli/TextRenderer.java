@@ -54,8 +54,35 @@ public final class TextRenderer {
     CheckResult r = run.result();
     Topology t = run.spec().topology();
     return run.spec().name() + " (" + t.arch().specName() + ", " + t.kernel().specName() + "): "
-        + r.states() + " states, " + r.transitions() + " transitions, depth " + r.depth()
-        + (r.complete() ? "" : " (incomplete)") + ", " + r.millis() + " ms [" + r.engine() + "]";
+        + counts(r) + ", depth " + r.depth()
+        + (r.complete() ? "" : " (incomplete)") + ", " + r.millis() + " ms [" + r.engine() + "]"
+        + reductions(r);
+  }
+
+  /**
+   * {@code 19 states, 76 transitions}; symbolic engines count no states and say so
+   * ({@code no state count (symbolic)}); symmetry counts orbits.
+   */
+  private static String counts(CheckResult r) {
+    if (r.states() < 0) {
+      return "no state count (symbolic)";
+    }
+    return r.states() + (r.symmetryReduced() ? " orbits" : " states") + ", "
+        + r.transitions() + " transitions";
+  }
+
+  /** What a reduction changed: symmetry orbits, fingerprint collision estimate. */
+  private static String reductions(CheckResult r) {
+    StringBuilder sb = new StringBuilder();
+    if (r.symmetryReduced()) {
+      sb.append(", symmetry group order ")
+          .append(r.stats().getOrDefault("symmetryGroupOrder", 1));
+    }
+    r.fingerprintCollisionProbability().ifPresent(p -> sb.append(", ")
+        .append(r.stats().getOrDefault("fingerprintBits", 0))
+        .append("-bit fingerprints: collision probability ")
+        .append(String.format(java.util.Locale.ROOT, "%.1e", p)));
+    return sb.toString();
   }
 
   /**
@@ -88,8 +115,8 @@ public final class TextRenderer {
       }
     }
     CheckResult r = run.result();
-    return sb.append(" [").append(r.states()).append(" states, ").append(r.transitions())
-        .append(" transitions, ").append(r.millis()).append(" ms]").toString();
+    return sb.append(" [").append(counts(r)).append(", ").append(r.millis()).append(" ms]")
+        .toString();
   }
 
   /** {@code ✓ no_oops   violated (5 steps)   as expected}; names padded to {@code width}. */

@@ -1,0 +1,166 @@
+package org.hotplugchecker.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hotplugchecker.checker.bench.Bench;
+import org.hotplugchecker.checker.bench.BenchOptions;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.KernelVariant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: times the explicit engine on a ladder of growing topologies (the numbers
+ * in docs/benchmarks.md). Exit codes: 0 measured, 2 bad arguments, 3 internal error.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Time the explicit engine on growing topologies (see docs/benchmarks.md).",
+        "Omitted lists take the default ladder: 2x1x1,2x2x2,3x1x1,3x2x1,3x2x2; v5.0,v4.19; "
+            + "x86,generic; 1,2 workers."})
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--rungs", paramLabel = "LIST", split = ",",
+      description = "Topology shapes NODESxCPUSxBLOCKS per node, e.g. 2x1x1,3x2x2.")
+  List<String> rungs;
+
+  @Option(names = "--kernels", paramLabel = "LIST", split = ",",
+      description = "Kernel variants, e.g. v5.0,v4.19.")
+  List<String> kernels;
+
+  @Option(names = "--arch", paramLabel = "LIST", split = ",",
+      description = "Architectures: x86, generic.")
+  List<String> arches;
+
+  @Option(names = "--workers", paramLabel = "LIST", split = ",",
+      description = "Worker counts to time, e.g. 1,2.")
+  List<Integer> workers;
+
+  @Option(names = "--symmetry", description = "Also time each run with symmetry reduction.")
+  boolean symmetry;
+
+  @Option(names = "--warmups", paramLabel = "N",
+      description = "Untimed warm-up runs before measuring (default: 2).")
+  Integer warmups;
+
+  @Option(names = "--stop-after", paramLabel = "SECONDS",
+      description = "Skip the remaining rungs once one run took longer (default: never).")
+  Long stopAfterSeconds;
+
+  @Override
+  public Integer call() {
+    BenchOptions options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bench: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    // Bench prints to a PrintStream; pass its lines on to picocli's writer as they come.
+    PrintStream ps = new PrintStream(new Forwarder(spec.commandLine().getOut()), true,
+        StandardCharsets.UTF_8);
+    int code = Bench.run(options, ps);
+    ps.flush();
+    // A run stopped early (memory) is a resource limit, as for check.
+    return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
+  }
+
+  /** Bytes written to a stream, handed on to a writer on every flush. */
+  private static final class Forwarder extends OutputStream {
+    private final PrintWriter target;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    Forwarder(PrintWriter target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) {
+      pending.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      pending.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      target.print(pending.toString(StandardCharsets.UTF_8));
+      target.flush();
+      pending.reset();
+    }
+  }
+
+  private BenchOptions options() {
+    BenchOptions o = BenchOptions.defaults();
+    if (rungs != null) {
+      List<BenchOptions.Rung> parsed = new ArrayList<>();
+      for (String r : rungs) {
+        BenchOptions.Rung rung;
+        try {
+          rung = BenchOptions.Rung.parse(r);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--rungs: rung must look like 3x2x2, got '" + r
+              + "'");
+        }
+        if (rung.nodes() < 1 || rung.cpusPerNode() < 0 || rung.blocksPerNode() < 0
+            || rung.cpusPerNode() == 0) {
+          throw new IllegalArgumentException("--rungs: need at least 1 node and 1 CPU per "
+              + "node, got '" + r + "'");
+        }
+        parsed.add(rung);
+      }
+      o = o.withRungs(parsed);
+    }
+    if (kernels != null) {
+      List<KernelVariant> ks = new ArrayList<>();
+      for (String k : kernels) {
+        ks.add(KernelVariant.fromSpecName(k).orElseThrow(() -> new IllegalArgumentException(
+            "--kernels: unknown kernel '" + k + "'")));
+      }
+      o = o.withKernels(ks);
+    }
+    if (arches != null) {
+      List<Arch> as = new ArrayList<>();
+      for (String a : arches) {
+        as.add(Arch.fromSpecName(a).orElseThrow(() -> new IllegalArgumentException(
+            "--arch: unknown arch '" + a + "' (x86 or generic)")));
+      }
+      o = o.withArches(as);
+    }
+    if (workers != null) {
+      if (workers.stream().anyMatch(w -> w < 1)) {
+        throw new IllegalArgumentException("--workers: every count must be at least 1, got "
+            + workers);
+      }
+      o = o.withWorkers(workers);
+    }
+    o = o.withSymmetry(symmetry);
+    if (warmups != null) {
+      if (warmups < 0) {
+        throw new IllegalArgumentException("--warmups must not be negative, got " + warmups);
+      }
+      o = o.withWarmups(warmups);
+    }
+    if (stopAfterSeconds != null) {
+      if (stopAfterSeconds < 1) {
+        throw new IllegalArgumentException("--stop-after must be at least 1 second, got "
+            + stopAfterSeconds);
+      }
+      o = o.withStopAfterMillis(stopAfterSeconds * 1000);
+    }
+    return o;
+  }
+}

@@ -1,0 +1,46 @@
+package org.hotplugchecker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench}: one small rung end to end, and bad arguments. */
+class BenchCommandTest {
+  @Test
+  void timesTheSmallestRungOnEveryChosenArch() {
+    CliRun run = CliRun.of("bench", "--rungs", "2x1x1", "--kernels", "v4.19", "--arch",
+        "x86,generic", "--workers", "1", "--warmups", "0");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    List<String> rows = run.out().lines().filter(l -> l.startsWith("2x1x1")).toList();
+    assertEquals(2, rows.size(), run::toString);
+    assertTrue(rows.get(0).matches("2x1x1\\s+x86\\s+v4\\.19\\s+1\\s+off\\s+.*"), rows.get(0));
+    assertTrue(rows.get(1).contains("generic"), rows.get(1));
+  }
+
+  @Test
+  void symmetryAddsARunWithSymmetryOn() {
+    CliRun run = CliRun.of("bench", "--rungs", "2x1x1", "--kernels", "v5.0", "--arch", "x86",
+        "--workers", "1", "--warmups", "0", "--symmetry");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals(2, run.out().lines().filter(l -> l.startsWith("2x1x1")).count(), run::toString);
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("2x1x1") && l.contains(" on ")));
+  }
+
+  @Test
+  void badArgumentsAreOneLineUsageErrors() {
+    String[][] bad = {
+        {"--rungs", "2x1"}, {"--rungs", "axbxc"}, {"--kernels", "v9.9"}, {"--arch", "arm"},
+        {"--workers", "0"}, {"--warmups", "-1"}, {"--stop-after", "0"}, {"--workers", "x"},
+    };
+    for (String[] options : bad) {
+      String[] args = new String[options.length + 1];
+      args[0] = "bench";
+      System.arraycopy(options, 0, args, 1, options.length);
+      CliRun run = CliRun.of(args);
+      assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+      assertEquals(1, run.errLines().size(), run::toString);
+    }
+  }
+}
