@@ -109,18 +109,26 @@ public final class TopologyArbitraries {
 
   /** Mostly default distances, sometimes a random symmetric matrix (ties included). */
   private static Arbitrary<int[][]> distances(int nodes) {
-    Arbitrary<int[][]> random = Arbitraries.integers().between(11, 40).list()
-        .ofSize(nodes * nodes).map(values -> {
-          int[][] d = new int[nodes][nodes];
-          for (int i = 0; i < nodes; i++) {
-            for (int j = 0; j < nodes; j++) {
-              d[i][j] = i == j ? 10 : values.get(Math.min(i, j) * nodes + Math.max(i, j));
-            }
-          }
-          return d;
-        });
+    return distances(nodes, Arbitraries.integers().between(11, 40), 3);
+  }
+
+  /**
+   * The default matrix ({@code null}) with weight {@code defaultWeight} against 1, else
+   * a symmetric matrix with 10 on the diagonal and {@code remote} values elsewhere.
+   */
+  public static Arbitrary<int[][]> distances(int nodes, Arbitrary<Integer> remote,
+      int defaultWeight) {
+    Arbitrary<int[][]> random = remote.list().ofSize(nodes * nodes).map(values -> {
+      int[][] d = new int[nodes][nodes];
+      for (int i = 0; i < nodes; i++) {
+        for (int j = 0; j < nodes; j++) {
+          d[i][j] = i == j ? 10 : values.get(Math.min(i, j) * nodes + Math.max(i, j));
+        }
+      }
+      return d;
+    });
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.just((int[][]) null)),
+        net.jqwik.api.Tuple.of(defaultWeight, Arbitraries.just((int[][]) null)),
         net.jqwik.api.Tuple.of(1, random));
   }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
@@ -68,18 +69,6 @@ final class SymmetricTopologies {
 
   /** Default distances, or a symmetric matrix with few distinct values (ties likely). */
   private static Arbitrary<int[][]> distances(int nodes) {
-    Arbitrary<int[][]> random = Arbitraries.of(15, 20, 30).list().ofSize(nodes * nodes)
-        .map(values -> {
-          int[][] d = new int[nodes][nodes];
-          for (int i = 0; i < nodes; i++) {
-            for (int j = 0; j < nodes; j++) {
-              d[i][j] = i == j ? 10 : values.get(Math.min(i, j) * nodes + Math.max(i, j));
-            }
-          }
-          return d;
-        });
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, Arbitraries.just((int[][]) null)),
-        net.jqwik.api.Tuple.of(1, random));
+    return TopologyArbitraries.distances(nodes, Arbitraries.of(15, 20, 30), 2);
   }
 }
