@@ -308,7 +308,8 @@ public final class ExplicitExplorer {
           Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
       if (pool == null || hi - lo <= chunk) {
         for (int from = lo; from < hi; from += chunk) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + chunk)), pipelined, results);
+          handOver(expandChunk(lo, from, Math.min(hi, from + chunk), pipelined), pipelined,
+              results);
         }
         return results;
       }
@@ -319,7 +320,7 @@ public final class ExplicitExplorer {
         try {
           for (int c = work.claim(); c >= 0; c = work.claim()) {
             int from = lo + c * size;
-            work.done(c, expandChunk(lo, from, Math.min(hi, from + size)));
+            work.done(c, expandChunk(lo, from, Math.min(hi, from + size), false));
           }
         } catch (Throwable t) {
           work.fail(t);
@@ -339,7 +340,10 @@ public final class ExplicitExplorer {
             int mine = work.claim();
             if (mine >= 0) {
               int from = lo + mine * size;
-              work.done(mine, expandChunk(lo, from, Math.min(hi, from + size)));
+              // The next chunk to merge, with all before it merged: store its states
+              // straight away, as the one-thread search does.
+              work.done(mine, expandChunk(lo, from, Math.min(hi, from + size),
+                  pipelined && mine == c));
             } else {
               work.rethrowFailure();
               if (++spins % 256 == 0) {
@@ -376,8 +380,13 @@ public final class ExplicitExplorer {
       }
     }
 
-    /** Expands states {@code [from, to)} of the level starting at {@code levelStart}. */
-    private Candidates expandChunk(int levelStart, int from, int to) {
+    /**
+     * Expands states {@code [from, to)} of the level starting at {@code levelStart}. If
+     * {@code direct} (only on the merging thread, when every earlier chunk is merged) the
+     * new successors go straight into the store, in the merge's order, and the result
+     * holds none.
+     */
+    private Candidates expandChunk(int levelStart, int from, int to, boolean direct) {
       Candidates r = new Candidates(props.size(), words);
       long[] state = new long[words];
       long[] next = new long[words];
@@ -431,6 +440,11 @@ public final class ExplicitExplorer {
         // Look the state's successors up together: touching their slots first lets the
         // processor fetch the cache lines in parallel instead of one miss at a time.
         r.sink += store.touch(batchHash, batchSize);
+        if (direct) {
+          insert(batch, batchHash, batchAction, batchSize, i);
+          batchSize = 0;
+          continue;
+        }
         for (int k = 0; k < batchSize; k++) {
           if (!store.contains(batch, k * words, batchHash[k])) {
             r.add(batch, k * words, batchHash[k], i, batchAction[k]);
@@ -536,6 +550,17 @@ public final class ExplicitExplorer {
       boolean found = newWitness;
       newWitness = false;
       return found;
+    }
+
+    /** Inserts one state's successors, in order; fingerprint mode also logs parents. */
+    private void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
+      for (int k = 0; k < n; k++) {
+        int index = store.addIfAbsent(batch, k * words, batchHash[k]);
+        if (index >= 0 && parentLog != null) {
+          parentLog.add(parent, batchAction[k]);
+          appendToNextFrontier(batch, k * words);
+        }
+      }
     }
 
     /** Inserts one chunk's candidates, in order; fingerprint mode also logs parents. */
