@@ -346,6 +346,9 @@ public final class ExplicitExplorer {
                   pipelined && mine == c));
             } else {
               work.rethrowFailure();
+              if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+              }
               if (++spins % 256 == 0) {
                 Thread.yield(); // more workers than cores: let the one we wait for run
               } else {
