@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,7 +160,7 @@ public final class ExplicitExplorer {
     CheckResult run() {
       long start = System.nanoTime();
       ExecutorService pool = options.workers() > 1
-          ? Executors.newFixedThreadPool(options.workers(), r -> {
+          ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
             Thread t = new Thread(r, "explorer-worker");
             t.setDaemon(true);
             return t;
@@ -309,38 +308,60 @@ public final class ExplicitExplorer {
           Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
       if (pool == null || hi - lo <= chunk) {
         for (int from = lo; from < hi; from += chunk) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + chunk)), pipelined, results);
+          handOver(expandChunk(lo, from, Math.min(hi, from + chunk), pipelined), pipelined,
+              results);
         }
         return results;
       }
-      List<Future<Candidates>> futures = new ArrayList<>();
-      for (int from = lo; from < hi; from += chunk) {
-        int a = from;
-        int b = Math.min(hi, from + chunk);
-        futures.add(pool.submit(() -> expandChunk(lo, a, b)));
+      int n = (hi - lo + chunk - 1) / chunk;
+      LevelWork work = new LevelWork(n);
+      int size = chunk;
+      Runnable helper = () -> {
+        try {
+          for (int c = work.claim(); c >= 0; c = work.claim()) {
+            int from = lo + c * size;
+            work.done(c, expandChunk(lo, from, Math.min(hi, from + size), false));
+          }
+        } catch (Throwable t) {
+          work.fail(t);
+        }
+      };
+      List<Future<?>> helpers = new ArrayList<>();
+      for (int w = 1; w < options.workers(); w++) {
+        helpers.add(pool.submit(helper));
       }
       try {
-        for (int i = 0; i < futures.size(); i++) {
-          handOver(futures.get(i).get(), pipelined, results);
-          futures.set(i, null);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        futures.forEach(f -> {
-          if (f != null) {
-            f.cancel(true);
+        // The calling thread is a worker too: while the next chunk to merge is not ready
+        // it expands an unclaimed one, and it merges in chunk order.
+        for (int c = 0; c < n; c++) {
+          Candidates r;
+          int spins = 0;
+          while ((r = work.result(c)) == null) {
+            int mine = work.claim();
+            if (mine >= 0) {
+              int from = lo + mine * size;
+              // The next chunk to merge, with all before it merged: store its states
+              // straight away, as the one-thread search does.
+              work.done(mine, expandChunk(lo, from, Math.min(hi, from + size),
+                  pipelined && mine == c));
+            } else {
+              work.rethrowFailure();
+              if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+              }
+              if (++spins % 256 == 0) {
+                Thread.yield(); // more workers than cores: let the one we wait for run
+              } else {
+                Thread.onSpinWait();
+              }
+            }
           }
-        });
+          work.take(c);
+          handOver(r, pipelined, results);
+        }
+      } finally {
+        work.cancel();
+        helpers.forEach(f -> f.cancel(false));
       }
       return results;
     }
@@ -362,8 +383,13 @@ public final class ExplicitExplorer {
       }
     }
 
-    /** Expands states {@code [from, to)} of the level starting at {@code levelStart}. */
-    private Candidates expandChunk(int levelStart, int from, int to) {
+    /**
+     * Expands states {@code [from, to)} of the level starting at {@code levelStart}. If
+     * {@code direct} (only on the merging thread, when every earlier chunk is merged) the
+     * new successors go straight into the store, in the merge's order, and the result
+     * holds none.
+     */
+    private Candidates expandChunk(int levelStart, int from, int to, boolean direct) {
       Candidates r = new Candidates(props.size(), words);
       long[] state = new long[words];
       long[] next = new long[words];
@@ -417,6 +443,11 @@ public final class ExplicitExplorer {
         // Look the state's successors up together: touching their slots first lets the
         // processor fetch the cache lines in parallel instead of one miss at a time.
         r.sink += store.touch(batchHash, batchSize);
+        if (direct) {
+          insert(batch, batchHash, batchAction, batchSize, i);
+          batchSize = 0;
+          continue;
+        }
         for (int k = 0; k < batchSize; k++) {
           if (!store.contains(batch, k * words, batchHash[k])) {
             r.add(batch, k * words, batchHash[k], i, batchAction[k]);
@@ -522,6 +553,17 @@ public final class ExplicitExplorer {
       boolean found = newWitness;
       newWitness = false;
       return found;
+    }
+
+    /** Inserts one state's successors, in order; fingerprint mode also logs parents. */
+    private void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
+      for (int k = 0; k < n; k++) {
+        int index = store.addIfAbsent(batch, k * words, batchHash[k]);
+        if (index >= 0 && parentLog != null) {
+          parentLog.add(parent, batchAction[k]);
+          appendToNextFrontier(batch, k * words);
+        }
+      }
     }
 
     /** Inserts one chunk's candidates, in order; fingerprint mode also logs parents. */
@@ -640,6 +682,63 @@ public final class ExplicitExplorer {
       backward.path(index, states, steps);
     }
 
+  }
+
+  /** One level's chunks: claimed by the workers and the calling thread, done in any order. */
+  private static final class LevelWork {
+    private final java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Candidates> done;
+    private final int chunks;
+    private volatile Throwable failure;
+
+    LevelWork(int chunks) {
+      this.chunks = chunks;
+      this.done = new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
+    }
+
+    /** The next unclaimed chunk, or -1. */
+    int claim() {
+      if (next.get() >= chunks) {
+        return -1;
+      }
+      int c = next.getAndIncrement();
+      return c < chunks ? c : -1;
+    }
+
+    void done(int c, Candidates r) {
+      done.set(c, r);
+    }
+
+    Candidates result(int c) {
+      return done.get(c);
+    }
+
+    void take(int c) {
+      done.set(c, null); // let the buffer go once merged
+    }
+
+    void fail(Throwable t) {
+      failure = t;
+      cancel();
+    }
+
+    void cancel() {
+      next.set(chunks);
+    }
+
+    void rethrowFailure() {
+      Throwable t = failure;
+      if (t instanceof Error err) {
+        throw err;
+      }
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
   }
 
   /** What one chunk of a level produced: new-looking successors, deduplicated in the chunk. */
