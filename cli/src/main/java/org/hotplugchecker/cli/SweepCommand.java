@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Check every property on every topology class up to a bound.",
         "Classes: topologies up to renamings of nodes, CPUs and blocks that cannot change a "
-            + "verdict (see CanonicalTopology)."},
+            + "verdict (see CanonicalTopology). By default the classes that share a machine "
+            + "shape (nodes, and where CPUs and blocks live) are checked by one exploration "
+            + "started from each of their boot states (see ShapeGroup)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every property holds on every class", "1:some class violates a property",
         "2:bad arguments", "3:internal error", "4:time limit reached, no violation so far"})
@@ -76,6 +78,11 @@ final class SweepCommand implements Callable<Integer> {
           + " was covered")
   String timeLimit;
 
+  @Option(names = "--per-class",
+      description = "explore every topology class on its own (exact per-class counts, "
+          + "much slower) instead of one exploration per machine shape")
+  boolean perClass;
+
   @Option(names = "--progress", negatable = true,
       description = "progress bar on stderr (default: only on a terminal)")
   Boolean progress;
@@ -95,6 +102,9 @@ final class SweepCommand implements Callable<Integer> {
           .withKernels(SweepArguments.kernels(kernels))
           .withArches(SweepArguments.arches(arches))
           .withFaults(SweepArguments.faults(faults));
+      if (perClass) {
+        options = options.withMethod(SweepOptions.Method.CLASSES);
+      }
       if (workers != null) {
         options = options.withWorkers(workers);
       }

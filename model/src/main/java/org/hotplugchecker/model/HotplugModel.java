@@ -40,6 +40,7 @@ public final class HotplugModel implements TransitionSystem {
   private final HotplugProperty[] propertyArray;
   private final List<HotplugProperty> properties;
   private final List<PropertySpec> propertySpecs;
+  private final List<long[]> initialStates;
 
   /** The model of {@code topology} checking every property. */
   public HotplugModel(Topology topology) {
@@ -64,6 +65,46 @@ public final class HotplugModel implements TransitionSystem {
         : null;
     this.oneWordInvariants = oneWord == null ? null : new OneWordInvariants(topology, layout);
     this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
+    this.initialStates = List.of(BootState.of(topology, layout).words());
+  }
+
+  private HotplugModel(HotplugModel model, List<long[]> initialStates) {
+    this.topology = model.topology;
+    this.layout = model.layout;
+    this.kernel = model.kernel;
+    this.actions = model.actions;
+    this.actionArray = model.actionArray;
+    this.guards = model.guards;
+    this.oneWord = model.oneWord;
+    this.oneWordInvariants = model.oneWordInvariants;
+    this.propertyArray = model.propertyArray;
+    this.properties = model.properties;
+    this.propertySpecs = model.propertySpecs;
+    this.initialStates = initialStates;
+  }
+
+  /**
+   * The same machine started from each of {@code states} (packed in this model's
+   * layout) instead of its own boot state. Its reachable states are the union of those
+   * reachable from each start, which lets a sweep check at once every boot
+   * configuration of one machine shape whose transitions this model includes.
+   *
+   * @throws IllegalArgumentException if {@code states} is empty or a state has the wrong
+   *     number of words
+   */
+  public HotplugModel startingFrom(List<long[]> states) {
+    if (states.isEmpty()) {
+      throw new IllegalArgumentException("a model needs at least one initial state");
+    }
+    List<long[]> copies = new ArrayList<>(states.size());
+    for (long[] s : states) {
+      if (s.length != layout.words()) {
+        throw new IllegalArgumentException("initial state has " + s.length
+            + " words, the layout " + layout.words());
+      }
+      copies.add(s.clone());
+    }
+    return new HotplugModel(this, List.copyOf(copies));
   }
 
   /**
@@ -133,7 +174,7 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public List<long[]> initialStates() {
-    return List.of(BootState.of(topology, layout).words());
+    return initialStates;
   }
 
   @Override

@@ -6,6 +6,10 @@ import java.util.Locale;
 /**
  * A one-line progress bar with rate and ETA, redrawn in place at most a few times a
  * second. Thread-safe; a no-op when constructed without a stream.
+ *
+ * <p>Checks may carry unequal estimated work (a machine shape with one more CPU costs
+ * several times more to explore); the bar's fill and ETA follow the work, the counts and
+ * rate follow the checks.
  */
 final class ProgressBar {
   private static final long REDRAW_MILLIS = 250;
@@ -13,14 +17,24 @@ final class ProgressBar {
 
   private final PrintStream out;
   private final long total;
+  private final double totalWork;
   private final long start = System.nanoTime();
   private long done;
   private long explored;
+  private double workDone;
+  private double workExplored;
   private long lastDraw;
 
+  /** A bar over {@code total} checks of equal work. */
   ProgressBar(PrintStream out, long total) {
+    this(out, total, total);
+  }
+
+  /** A bar over {@code total} checks whose estimated work adds up to {@code totalWork}. */
+  ProgressBar(PrintStream out, long total, double totalWork) {
     this.out = out;
     this.total = total;
+    this.totalWork = totalWork;
   }
 
   /**
@@ -28,8 +42,15 @@ final class ProgressBar {
    * results file (nearly free, so left out of the rate).
    */
   synchronized void advance(long fresh, long reused) {
+    advance(fresh, reused, fresh, reused);
+  }
+
+  /** {@link #advance(long, long)} for checks of the given estimated work. */
+  synchronized void advance(long fresh, long reused, double freshWork, double reusedWork) {
     done += fresh + reused;
     explored += fresh;
+    workDone += freshWork + reusedWork;
+    workExplored += freshWork;
     long now = System.nanoTime();
     if (out != null && (now - lastDraw) / 1_000_000 >= REDRAW_MILLIS) {
       lastDraw = now;
@@ -48,11 +69,13 @@ final class ProgressBar {
 
   private void draw(long now) {
     double seconds = (now - start) / 1e9;
-    double fraction = total == 0 ? 1 : (double) done / total;
+    double fraction = totalWork <= 0 ? 1 : Math.min(1, workDone / totalWork);
     int filled = (int) Math.round(fraction * WIDTH);
-    // Classes go smallest first, so the ETA is a lower bound.
     double rate = seconds > 0 ? explored / seconds : 0;
-    String eta = done == total ? "0s" : rate > 0 ? duration((total - done) / rate) : "?";
+    double workRate = seconds > 0 ? workExplored / seconds : 0;
+    // Work is an estimate and big checks come last, so the ETA is a guess from below.
+    String eta = done == total ? "0s"
+        : workRate > 0 ? duration(Math.max(0, totalWork - workDone) / workRate) : "?";
     out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%% %d/%d checks, %.1f/s, ETA >= %s   ",
         "=".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, done, total, rate, eta));
     out.flush();

@@ -32,6 +32,10 @@ public final class PropertySweep {
   private long vacuous;
   private long violated;
   private long unknown;
+  private long holdsOrVacuous;
+  private long coveredVacuous;
+  private long coveredUnknown;
+  private long notChecked;
   private Violation smallest;
 
   public PropertySweep(String property) {
@@ -54,6 +58,32 @@ public final class PropertySweep {
     }
   }
 
+  /**
+   * Counts {@code classes} classes covered by one exploration of their machine shape
+   * ({@link ShapeGroup}) that gave {@code verdict}: holding there means holding or being
+   * vacuous on each of them; vacuous there means vacuous on each.
+   *
+   * @throws IllegalArgumentException for {@code VIOLATED}: a violating shape's classes are
+   *     checked one by one or counted by {@link #addNotChecked}
+   */
+  public synchronized void addCovered(Verdict verdict, long classes) {
+    switch (verdict) {
+      case HOLDS -> holdsOrVacuous += classes;
+      case VACUOUS -> coveredVacuous += classes;
+      case UNKNOWN -> coveredUnknown += classes;
+      case VIOLATED -> throw new IllegalArgumentException(
+          "a violating shape's classes are not covered by it");
+    }
+  }
+
+  /**
+   * Counts classes of a violating shape that were not checked one by one because a
+   * smaller violation had already been found.
+   */
+  public synchronized void addNotChecked(long classes) {
+    notChecked += classes;
+  }
+
   public String property() {
     return property;
   }
@@ -63,7 +93,7 @@ public final class PropertySweep {
   }
 
   public synchronized long vacuous() {
-    return vacuous;
+    return vacuous + coveredVacuous;
   }
 
   public synchronized long violated() {
@@ -71,7 +101,27 @@ public final class PropertySweep {
   }
 
   public synchronized long unknown() {
-    return unknown;
+    return unknown + coveredUnknown;
+  }
+
+  /** Classes covered by a holding shape: each holds or is vacuous. */
+  public synchronized long holdsOrVacuous() {
+    return holdsOrVacuous;
+  }
+
+  /** Classes of violating shapes left unchecked once a smaller violation was found. */
+  public synchronized long notChecked() {
+    return notChecked;
+  }
+
+  /** Classes explored on their own (not only as part of their machine shape). */
+  public synchronized long oneByOne() {
+    return holds + vacuous + violated + unknown;
+  }
+
+  /** Every class counted, whatever its verdict. */
+  public synchronized long classes() {
+    return oneByOne() + holdsOrVacuous + coveredVacuous + coveredUnknown + notChecked;
   }
 
   /** The smallest violating class, if any class violates the property. */
@@ -87,9 +137,10 @@ public final class PropertySweep {
     if (violated > 0) {
       return Verdict.VIOLATED;
     }
-    if (unknown > 0) {
+    if (unknown() > 0) {
       return Verdict.UNKNOWN;
     }
-    return holds == 0 && vacuous > 0 ? Verdict.VACUOUS : Verdict.HOLDS;
+    return holds == 0 && holdsOrVacuous == 0 && vacuous() > 0 ? Verdict.VACUOUS
+        : Verdict.HOLDS;
   }
 }

@@ -23,10 +23,24 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * @param progress where a progress bar goes, if anywhere
  * @param timeLimit stop starting new classes after this long (the report then covers the
  *     smallest classes only and says so)
+ * @param method one exploration per machine shape (default) or one per class
  */
 public record SweepOptions(SweepBounds bounds, List<KernelVariant> kernels, List<Arch> arches,
     Set<Fault> faults, int workers, Optional<Path> resultsFile,
-    Optional<PrintStream> progress, Optional<Duration> timeLimit) {
+    Optional<PrintStream> progress, Optional<Duration> timeLimit, Method method) {
+
+  /** How the classes are checked; both give the same verdicts and smallest violations. */
+  public enum Method {
+    /**
+     * One exploration per {@link ShapeGroup} covers all its classes; only classes of
+     * shapes that violate a property are then explored one by one, smallest first, to
+     * find the smallest violation. Counts of classes where a property holds and where it
+     * is vacuous are not told apart for classes covered by a shape.
+     */
+    SHAPES,
+    /** One exploration per class: exact per-class counts, much slower. */
+    CLASSES
+  }
 
   /** Validates and copies. */
   public SweepOptions {
@@ -41,6 +55,7 @@ public record SweepOptions(SweepBounds bounds, List<KernelVariant> kernels, List
     }
     kernels = List.copyOf(kernels);
     arches = List.copyOf(arches);
+    java.util.Objects.requireNonNull(method, "method");
     faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
   }
 
@@ -48,41 +63,46 @@ public record SweepOptions(SweepBounds bounds, List<KernelVariant> kernels, List
   public static SweepOptions defaults(SweepBounds bounds) {
     return new SweepOptions(bounds, List.of(KernelVariant.values()), List.of(Arch.values()),
         Set.of(), Runtime.getRuntime().availableProcessors(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Method.SHAPES);
   }
 
   public SweepOptions withKernels(List<KernelVariant> k) {
     return new SweepOptions(bounds, k, arches, faults, workers, resultsFile, progress,
-        timeLimit);
+        timeLimit, method);
   }
 
   public SweepOptions withArches(List<Arch> a) {
     return new SweepOptions(bounds, kernels, a, faults, workers, resultsFile, progress,
-        timeLimit);
+        timeLimit, method);
   }
 
   public SweepOptions withFaults(Set<Fault> f) {
     return new SweepOptions(bounds, kernels, arches, f, workers, resultsFile, progress,
-        timeLimit);
+        timeLimit, method);
   }
 
   public SweepOptions withWorkers(int n) {
     return new SweepOptions(bounds, kernels, arches, faults, n, resultsFile, progress,
-        timeLimit);
+        timeLimit, method);
   }
 
   public SweepOptions withResultsFile(Path file) {
     return new SweepOptions(bounds, kernels, arches, faults, workers, Optional.of(file),
-        progress, timeLimit);
+        progress, timeLimit, method);
   }
 
   public SweepOptions withTimeLimit(Duration limit) {
     return new SweepOptions(bounds, kernels, arches, faults, workers, resultsFile, progress,
-        Optional.of(limit));
+        Optional.of(limit), method);
+  }
+
+  public SweepOptions withMethod(Method m) {
+    return new SweepOptions(bounds, kernels, arches, faults, workers, resultsFile, progress,
+        timeLimit, m);
   }
 
   public SweepOptions withProgress(PrintStream out) {
     return new SweepOptions(bounds, kernels, arches, faults, workers, resultsFile,
-        Optional.of(out), timeLimit);
+        Optional.of(out), timeLimit, method);
   }
 }

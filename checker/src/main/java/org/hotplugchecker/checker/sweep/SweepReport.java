@@ -27,11 +27,14 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * @param reused checks taken from the results file
  * @param millis wall-clock time of the sweep (enumeration included)
  * @param runs one entry per (arch, kernel), arches outer, in the order asked for
- * @param lastChecked key of the largest class checked (classes go smallest first)
+ * @param lastChecked key of the largest class (or {@code shape:} key of the largest
+ *     machine shape) checked; they go smallest first
+ * @param shapes number of machine shapes ({@link ShapeGroup}) the classes fall into when
+ *     checked per shape, 0 when every class was explored on its own
  */
 public record SweepReport(SweepOptions options, long classes, long checkedClasses,
     long explored, long reused, long millis, List<ArchKernel> runs,
-    Optional<String> lastChecked) {
+    Optional<String> lastChecked, long shapes) {
 
   /**
    * The verdicts of one arch and kernel.
@@ -103,10 +106,17 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     sb.append(String.format(Locale.ROOT,
         "checks: %d (%d explored now, %d reused from the results file) on %d workers, %s%n",
         explored + reused, explored, reused, options.workers(), seconds(millis)));
+    if (shapes > 0) {
+      sb.append(String.format(Locale.ROOT,
+          "method: one exploration per machine shape (%d shapes), started from the boot "
+              + "state of each of its classes; a property that holds on a shape holds or is "
+              + "vacuous on each of its classes; classes of a shape that violates a property "
+              + "are explored one by one, smallest first%n", shapes));
+    }
     if (!complete()) {
       sb.append(String.format(Locale.ROOT,
           "INCOMPLETE: the time limit stopped the sweep after the smallest %d of %d classes "
-              + "(every class up to %s in smallest-first order); \"holds\" below covers "
+              + "(everything up to %s, smallest first); \"holds\" below covers "
               + "only those%n", checkedClasses, classes, lastChecked.orElse("none")));
     }
     for (ArchKernel r : runs) {
@@ -131,16 +141,27 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
 
   private static String line(PropertySweep p) {
     return switch (p.overall()) {
-      case HOLDS -> p.vacuous() == 0 ? "holds on all " + p.holds() + " classes"
+      case HOLDS -> p.holdsOrVacuous() > 0
+          ? "holds on all " + p.classes() + " classes" + (p.vacuous() > 0 ? " (vacuous on "
+              + p.vacuous() + " whose shapes never exercise it)" : "")
+          : p.vacuous() == 0 ? "holds on all " + p.holds() + " classes"
           : "holds on " + p.holds() + " classes, vacuous on " + p.vacuous();
       case VACUOUS -> "vacuous on all " + p.vacuous() + " classes";
       case UNKNOWN -> "UNKNOWN on " + p.unknown() + " classes";
       case VIOLATED -> {
         PropertySweep.Violation v = p.smallest().orElseThrow();
+        String counts = p.holdsOrVacuous() + p.notChecked() == 0
+            ? String.format(Locale.ROOT, "on %d classes (holds %d, vacuous %d)", p.violated(),
+                p.holds(), p.vacuous())
+            : String.format(Locale.ROOT, "on %d of the %d classes explored one by one; %d "
+                + "larger classes of violating shapes not explored one by one; holds or "
+                + "vacuous on %d classes of non-violating shapes",
+                p.violated(), p.oneByOne(), p.notChecked(),
+                p.classes() - p.oneByOne() - p.notChecked());
         yield String.format(Locale.ROOT,
-            "VIOLATED on %d classes (holds %d, vacuous %d); smallest: %d nodes, %d CPUs, "
+            "VIOLATED %s; smallest: %d nodes, %d CPUs, "
                 + "%d blocks, shortest counterexample %d steps, class %s",
-            p.violated(), p.holds(), p.vacuous(), v.topology().nodes(), v.topology().cpus(),
+            counts, v.topology().nodes(), v.topology().cpus(),
             v.topology().blocks(), v.length(), v.topology().key());
       }
     };
@@ -171,6 +192,8 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     root.put("explored", explored);
     root.put("reused", reused);
     root.put("workers", options.workers());
+    root.put("method", options.method().name().toLowerCase(Locale.ROOT));
+    root.put("shapes", shapes);
     root.put("millis", millis);
     root.put("anyViolation", anyViolation());
     ArrayNode runsNode = root.putArray("runs");
@@ -187,6 +210,8 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
         pn.put("vacuous", p.vacuous());
         pn.put("violated", p.violated());
         pn.put("unknown", p.unknown());
+        pn.put("holdsOrVacuous", p.holdsOrVacuous());
+        pn.put("notChecked", p.notChecked());
         p.smallest().ifPresent(v -> {
           ObjectNode s = pn.putObject("smallest");
           s.put("class", v.topology().key());

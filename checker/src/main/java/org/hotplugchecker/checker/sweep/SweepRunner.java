@@ -17,14 +17,14 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 
 /**
  * Checks every property on every topology class within the bounds, for each chosen
- * arch and kernel, with the explicit explorer (one thread per exploration, classes in
- * parallel). Finished checks are appended to the results file as they complete and a
+ * arch and kernel, with the explicit explorer (one thread per exploration, explorations
+ * in parallel): by default one exploration per machine shape ({@link ShapeSweep}), or
+ * with {@link SweepOptions.Method#CLASSES} one per class. Finished checks are appended to the results file as they complete and a
  * rerun with the same file checks only what is missing. The report does not depend on
  * the number of workers or on completion order.
  */
@@ -54,9 +54,19 @@ public final class SweepRunner {
 
   private SweepReport run(SweepOptions options, List<CanonicalTopology> classes, long start)
       throws IOException {
-    List<String> properties = new ArrayList<>();
-    for (HotplugProperty p : HotplugProperty.values()) {
-      properties.add(p.spec().name());
+    List<String> properties = ShapeSweep.propertyNames();
+    if (options.method() == SweepOptions.Method.SHAPES) {
+      Map<String, String> previous = options.resultsFile().isPresent()
+          ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+      SweepResultsFile file = options.resultsFile().isPresent()
+          ? SweepResultsFile.openForAppend(options.resultsFile().get()) : null;
+      try {
+        return new ShapeSweep(options, properties, previous, file).run(classes, start);
+      } finally {
+        if (file != null) {
+          file.close();
+        }
+      }
     }
     Map<String, PropertySweep[]> sweeps = new LinkedHashMap<>();
     List<SweepReport.ArchKernel> runs = new ArrayList<>();
@@ -128,7 +138,7 @@ public final class SweepRunner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new SweepReport(options, classes.size(), started, explored.get(), reused.get(),
         millis, runs, started == 0 ? Optional.empty()
-            : Optional.of(classes.get(started - 1).key()));
+            : Optional.of(classes.get(started - 1).key()), 0);
   }
 
   private static String runKey(Arch arch, KernelVariant kernel) {

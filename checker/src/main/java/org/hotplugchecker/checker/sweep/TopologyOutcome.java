@@ -65,7 +65,11 @@ public record TopologyOutcome(String classKey, Arch arch, KernelVariant kernel,
 
   /** The verdict word of {@code property} ({@code violated} without the length). */
   public Verdict verdict(String property) {
-    String v = verdicts.get(property);
+    return verdictOf(verdicts.get(property));
+  }
+
+  /** The verdict word of a results-file verdict text; unknown if absent. */
+  static Verdict verdictOf(String v) {
     if (v == null) {
       return Verdict.UNKNOWN;
     }

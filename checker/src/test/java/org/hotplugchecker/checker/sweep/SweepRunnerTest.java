@@ -36,8 +36,10 @@ class SweepRunnerTest {
   private static final List<KernelVariant> KERNELS =
       List.of(KernelVariant.V4_19, KernelVariant.V5_4_RC, KernelVariant.V5_18);
 
+  /** One exploration per class, for exact per-class counts. */
   private static SweepOptions small() {
-    return SweepOptions.defaults(SMALL).withKernels(KERNELS).withWorkers(2);
+    return SweepOptions.defaults(SMALL).withKernels(KERNELS).withWorkers(2)
+        .withMethod(SweepOptions.Method.CLASSES);
   }
 
   /** Everything a report concludes, without timings. */
@@ -141,10 +143,12 @@ class SweepRunnerTest {
   void resultsOfOtherBoundsAreReused(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("sweep.jsonl");
     SweepOptions one = SweepOptions.defaults(new SweepBounds(1, 1, 1))
-        .withKernels(List.of(KernelVariant.V5_0)).withResultsFile(file);
+        .withKernels(List.of(KernelVariant.V5_0)).withResultsFile(file)
+        .withMethod(SweepOptions.Method.CLASSES);
     SweepReport small = new SweepRunner().run(one);
     SweepReport larger = new SweepRunner().run(new SweepOptions(SMALL, one.kernels(),
-        one.arches(), one.faults(), 2, one.resultsFile(), one.progress(), one.timeLimit()));
+        one.arches(), one.faults(), 2, one.resultsFile(), one.progress(), one.timeLimit(),
+        SweepOptions.Method.CLASSES));
     assertEquals(small.explored(), larger.reused());
     assertEquals(larger.classes() * 2 - small.explored(), larger.explored());
   }

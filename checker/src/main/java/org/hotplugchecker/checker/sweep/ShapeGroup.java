@@ -1,0 +1,228 @@
+package org.hotplugchecker.checker.sweep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.kernel.BootState;
+import org.hotplugchecker.model.state.HotplugState;
+import org.hotplugchecker.model.state.StateLayout;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * Topology classes that share a machine shape (number of nodes, the node of CPU 0, how
+ * many other CPUs and blocks each node has) and differ only in which CPUs and blocks are
+ * present at boot and which are hot-pluggable. One exploration checks them all.
+ *
+ * <h2>Why one exploration covers every member</h2>
+ *
+ * <p>The shape's <em>skeleton</em> is the topology with CPU 0 first, the other CPUs
+ * sorted by home node, blocks sorted by home node, and every CPU and block hot-pluggable.
+ * A member class C is placed on the skeleton by a renaming π of its CPUs and blocks that
+ * keeps CPU 0 and every home node. Then:
+ *
+ * <ol>
+ *   <li>{@code hotplug} flags only appear as conjuncts of action guards in {@code
+ *       MODEL.md} ({@code add_memory}, {@code online/offline/remove_memory}, {@code
+ *       hotadd_cpu}, {@code hotremove_cpu}); no effect and no property reads them. With
+ *       every flag set, the skeleton has every transition C has, with the same effect.
+ *   <li>{@code boot} flags are only read to build the boot state. The skeleton is
+ *       started from π(boot state of C) for every member C, computed on C itself (so x86's
+ *       round-robin over C's own CPU order is kept).
+ *   <li>Apart from the boot state, nothing depends on the order of CPUs other than CPU 0
+ *       or of blocks (see {@link CanonicalTopology}), so π maps each transition of C to a
+ *       transition of the skeleton and keeps every property's value.
+ * </ol>
+ *
+ * <p>Hence π maps every state C can reach into the skeleton's reachable set, and every
+ * violation in C (invariant or {@code alloc_local} step) to one there: if a property
+ * holds on the skeleton, it holds on every member (or is vacuous on it). The converse
+ * direction is what keeps this exact rather than merely safe: the skeleton started from
+ * π(boot state of C) is itself (a renaming of) the class C' with C's boot flags and every
+ * flag hot-pluggable, which is a valid topology within the same bounds. So a violation in
+ * the skeleton is a violation of some class in the sweep, never a false alarm; the sweep
+ * then finds the smallest violating class by checking classes one by one.
+ * {@code ShapeGroupTest} checks the mapping step by step on random classes.
+ */
+public final class ShapeGroup {
+  private final String key;
+  private final int nodes;
+  private final int[] cpuHomes;
+  private final int[] blockHomes;
+  private final List<CanonicalTopology> members = new ArrayList<>();
+
+  private ShapeGroup(String key, int nodes, int[] cpuHomes, int[] blockHomes) {
+    this.key = key;
+    this.nodes = nodes;
+    this.cpuHomes = cpuHomes;
+    this.blockHomes = blockHomes;
+  }
+
+  /**
+   * Partitions {@code classes} by shape. Groups come in the order of their first member
+   * and keep their members' order, so smallest-first class lists give smallest-first
+   * groups.
+   */
+  public static List<ShapeGroup> of(List<CanonicalTopology> classes) {
+    Map<String, ShapeGroup> groups = new LinkedHashMap<>();
+    for (CanonicalTopology c : classes) {
+      int[] cpuHomes = skeletonHomes(c.cpuList(), true);
+      int[] blockHomes = skeletonHomes(c.blockList(), false);
+      String key = key(c.nodes(), cpuHomes, blockHomes);
+      groups.computeIfAbsent(key, k -> new ShapeGroup(k, c.nodes(), cpuHomes, blockHomes))
+          .members.add(c);
+    }
+    return List.copyOf(groups.values());
+  }
+
+  private static int[] skeletonHomes(List<Component> components, boolean keepFirst) {
+    int[] homes = components.stream().mapToInt(Component::home).toArray();
+    Arrays.sort(homes, keepFirst ? Math.min(1, homes.length) : 0, homes.length);
+    return homes;
+  }
+
+  private static String key(int nodes, int[] cpuHomes, int[] blockHomes) {
+    StringBuilder sb = new StringBuilder().append(nodes).append("n|c:");
+    for (int i = 0; i < cpuHomes.length; i++) {
+      sb.append(i > 0 ? "," : "").append(cpuHomes[i]);
+    }
+    sb.append("|m:");
+    for (int i = 0; i < blockHomes.length; i++) {
+      sb.append(i > 0 ? "," : "").append(blockHomes[i]);
+    }
+    return sb.toString();
+  }
+
+  /** A stable name such as {@code 2n|c:0,0,1|m:0,1}: the skeleton's homes. */
+  public String key() {
+    return key;
+  }
+
+  /** The member classes, in the order given to {@link #of}. */
+  public List<CanonicalTopology> members() {
+    return List.copyOf(members);
+  }
+
+  /** Number of member classes. */
+  public int size() {
+    return members.size();
+  }
+
+  public int nodes() {
+    return nodes;
+  }
+
+  public int cpus() {
+    return cpuHomes.length;
+  }
+
+  public int blocks() {
+    return blockHomes.length;
+  }
+
+  /**
+   * A rough relative cost of exploring this shape, for progress estimates only: on 3
+   * nodes each further CPU or block multiplies the reachable states by about 5.
+   */
+  public double estimatedWork() {
+    return Math.pow(5, cpus() + blocks());
+  }
+
+  /** The skeleton: every CPU and block present at boot and hot-pluggable. */
+  public Topology skeleton(Arch arch, KernelVariant kernel, Set<Fault> faults) {
+    List<Component> cpus = new ArrayList<>();
+    for (int h : cpuHomes) {
+      cpus.add(new Component(h, true, true));
+    }
+    List<Component> blocks = new ArrayList<>();
+    for (int h : blockHomes) {
+      blocks.add(new Component(h, true, true));
+    }
+    return Topology.of(arch, kernel, nodes, null, cpus, blocks, faults);
+  }
+
+  /**
+   * The skeleton's model started from every member's boot state (distinct states only,
+   * in member order), checking every property.
+   */
+  public HotplugModel model(Arch arch, KernelVariant kernel, Set<Fault> faults) {
+    HotplugModel skeleton = new HotplugModel(skeleton(arch, kernel, faults));
+    Set<List<Long>> seen = new LinkedHashSet<>();
+    List<long[]> starts = new ArrayList<>();
+    for (CanonicalTopology member : members) {
+      long[] s = bootStateOnSkeleton(member, arch, kernel, faults, skeleton.layout());
+      if (seen.add(Arrays.stream(s).boxed().toList())) {
+        starts.add(s);
+      }
+    }
+    return skeleton.startingFrom(starts);
+  }
+
+  /** {@code member}'s boot state, computed on the member and placed on the skeleton. */
+  static long[] bootStateOnSkeleton(CanonicalTopology member, Arch arch, KernelVariant kernel,
+      Set<Fault> faults, StateLayout skeletonLayout) {
+    Topology t = member.toTopology(arch, kernel, faults);
+    HotplugState boot = BootState.of(t, new StateLayout(t));
+    return onSkeleton(member, boot, skeletonLayout).words();
+  }
+
+  /**
+   * Places a state of {@code member} on the skeleton (π above): node variables stay, CPU
+   * and block variables move to their skeleton index, node values are unchanged.
+   */
+  static HotplugState onSkeleton(CanonicalTopology member, HotplugState s,
+      StateLayout skeletonLayout) {
+    int[] cpuAt = placement(member.cpuList(), true);
+    int[] blockAt = placement(member.blockList(), false);
+    HotplugState out = new HotplugState(skeletonLayout, new long[skeletonLayout.words()]);
+    for (int n = 0; n < member.nodes(); n++) {
+      out.setNodeOnline(n, s.nodeOnline(n));
+      out.setPgdat(n, s.pgdat(n));
+      out.setNodeRegistered(n, s.nodeRegistered(n));
+    }
+    for (int c = 0; c < cpuAt.length; c++) {
+      int to = cpuAt[c];
+      out.setCpuPresent(to, s.cpuPresent(c));
+      out.setCpuOnline(to, s.cpuOnline(c));
+      out.setCpuToNode(to, s.cpuToNode(c));
+      out.setCpuLink(to, s.cpuLink(c));
+    }
+    for (int b = 0; b < blockAt.length; b++) {
+      int to = blockAt[b];
+      out.setMemPresent(to, s.memPresent(b));
+      out.setMemOnline(to, s.memOnline(b));
+    }
+    out.setOops(s.oops());
+    return out;
+  }
+
+  /**
+   * Where each component goes on the skeleton: a stable sort by home node (CPU 0 stays
+   * first when {@code keepFirst}).
+   */
+  static int[] placement(List<Component> components, boolean keepFirst) {
+    int first = keepFirst ? Math.min(1, components.size()) : 0;
+    Integer[] order = new Integer[components.size() - first];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = first + i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(components.get(a).home(),
+        components.get(b).home()));
+    int[] at = new int[components.size()];
+    for (int i = 0; i < first; i++) {
+      at[i] = i;
+    }
+    for (int pos = 0; pos < order.length; pos++) {
+      at[order[pos]] = first + pos;
+    }
+    return at;
+  }
+}
