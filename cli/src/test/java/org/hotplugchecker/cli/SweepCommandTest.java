@@ -33,6 +33,25 @@ class SweepCommandTest {
   }
 
   @Test
+  void perClassAndPerShapeFindTheSameSmallestViolation() {
+    String[] args = {"--max-nodes", "2", "--max-cpus-per-node", "1", "--max-blocks-per-node",
+        "2", "--kernels", "v5.4-rc", "--arch", "generic", "--format", "json"};
+    assertEquals(1, run(args));
+    String byShape = out.toString();
+    out.getBuffer().setLength(0);
+    String[] perClass = java.util.Arrays.copyOf(args, args.length + 1);
+    perClass[args.length] = "--per-class";
+    assertEquals(1, run(perClass));
+    String byClass = out.toString();
+    assertTrue(byShape.contains("\"method\" : \"shapes\""), byShape);
+    assertTrue(byClass.contains("\"method\" : \"classes\""), byClass);
+    // 2c91f8fc6c99's regression: two DIMMs on an empty node, in both reports.
+    String smallest = "\"class\" : \"2n|c:0f|m:1a,1a\"";
+    assertTrue(byShape.contains(smallest), byShape);
+    assertTrue(byClass.contains(smallest), byClass);
+  }
+
+  @Test
   void buggyKernelReportsTheSmallestViolationAsJson() {
     assertEquals(1, run("--max-nodes", "2", "--max-cpus-per-node", "1",
         "--max-blocks-per-node", "1", "--kernels", "v4.19", "--arch", "x86",
