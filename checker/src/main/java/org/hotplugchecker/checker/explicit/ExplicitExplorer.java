@@ -77,7 +77,7 @@ public final class ExplicitExplorer {
    */
   public CheckResult explore(TransitionSystem ts, ExplorerOptions options,
       StateSymmetry symmetry) {
-    return new Run(ts, options, symmetry, budgets.get()).run();
+    return new Run(ts, options, symmetry, budgets, false, Integer.MAX_VALUE).run();
   }
 
   /** Per-run state; not shared between runs. */
@@ -95,9 +95,18 @@ public final class ExplicitExplorer {
     // Per action, the action properties that can judge its steps (all, unless the model
     // says which).
     private final int[][] judgedBy;
-    private final StateStore store;
+    private StateStore store; // dropped before a replay, which needs the heap
+    // Whether the level being expanded is read from the frontier buffers (the store does
+    // not keep states in index order), not from the store.
+    private final boolean frontierMode;
     private final ParentLog parentLog;
+    private final java.util.function.Supplier<MemoryBudget> budgets;
     private final MemoryBudget budget;
+    // The last level to expand (a replay stops there), or Integer.MAX_VALUE.
+    private final int levelLimit;
+    // One-word exact mode: the run again with a store that keeps states, for counterexamples.
+    private Run replay;
+    private String replayFailure;
     private int[] levelStarts = new int[64];
     private int levels;
     // Fingerprint mode: the states of the level being expanded, in index order.
@@ -113,11 +122,23 @@ public final class ExplicitExplorer {
     private volatile boolean[] settled; // property needs no more checking
     private long transitions;
     private BackwardPaths backward;
+    // How the search ended: why it stopped early (null: complete), whether a resource
+    // limit stopped it, and the deepest level whose states were all checked.
+    private String stopReason;
+    private boolean resourceLimit;
+    private int depth = -1;
 
+    /**
+     * A run; {@code keepStateOrder} asks for a store that can read states back by index
+     * (for a replay), {@code levelLimit} for the last level to expand.
+     */
     Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry,
-        MemoryBudget budget) {
+        java.util.function.Supplier<MemoryBudget> budgets, boolean keepStateOrder,
+        int levelLimit) {
       this.ts = ts;
-      this.budget = budget;
+      this.budgets = budgets;
+      this.budget = budgets.get();
+      this.levelLimit = levelLimit;
       this.options = options;
       this.sym = symmetry;
       this.words = ts.stateWords();
@@ -137,13 +158,18 @@ public final class ExplicitExplorer {
             ? Arrays.stream(actionPropIds).filter(p -> m.judges(p, action)).toArray()
             : actionPropIds;
       }
-      if (options.fingerprintBits() == 0) {
+      if (options.fingerprintBits() == 0 && words == 1 && !keepStateOrder) {
+        // One lookup per successor instead of two; paths come from a replay.
+        this.store = new OneWordStateStore(budget);
+        this.parentLog = null;
+      } else if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
         this.parentLog = null;
       } else {
         this.store = new FingerprintStateStore(words, options.fingerprintBits(), budget);
         this.parentLog = new ParentLog(budget);
       }
+      this.frontierMode = !store.keepsStates();
       this.witnessState = new int[props.size()];
       this.witnessAction = new int[props.size()];
       this.exercised = new boolean[props.size()];
@@ -159,6 +185,21 @@ public final class ExplicitExplorer {
 
     CheckResult run() {
       long start = System.nanoTime();
+      exploreLevels(start);
+      boolean complete = stopReason == null;
+      int states = store.size();
+      Map<String, Number> stats = stats();
+      List<PropertyResult> results = new ArrayList<>();
+      for (int p = 0; p < props.size(); p++) {
+        results.add(resultOf(p, complete));
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new CheckResult("explicit", states, transitions, Math.max(depth, 0), complete,
+          Optional.ofNullable(stopReason), resourceLimit, results, millis, stats);
+    }
+
+    /** The search itself, level by level, until done or stopped ({@link #stopReason}). */
+    private void exploreLevels(long start) {
       ExecutorService pool = options.workers() > 1
           ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
             Thread t = new Thread(r, "explorer-worker");
@@ -166,9 +207,6 @@ public final class ExplicitExplorer {
             return t;
           })
           : null;
-      String stopReason = null;
-      boolean resourceLimit = false;
-      int depth = -1;
       try {
         addLevelStart(0);
         addInitialStates();
@@ -181,13 +219,19 @@ public final class ExplicitExplorer {
           }
           // With stop-at-first the level's successors must not be stored before its
           // violations are known; otherwise chunks are merged as soon as they are done.
-          boolean pipelined = !options.stopAtFirst();
+          // A replay does not store the level after its last.
+          boolean last = level >= levelLimit;
+          boolean pipelined = !options.stopAtFirst() && !last;
           if (pipelined) {
             addLevelStart(hi);
           }
           List<Candidates> chunks = expandLevel(lo, hi, pool, pipelined);
           boolean violatedNow = settleLevel();
           depth = level;
+          if (last) {
+            stopReason = "replayed up to level " + level;
+            break;
+          }
           if (!pipelined) {
             if (violatedNow || anyViolated()) {
               stopReason = "stopped at the first violation (--stop-at-first)";
@@ -226,14 +270,7 @@ public final class ExplicitExplorer {
         }
       }
       frontier = null;
-      boolean complete = stopReason == null;
-      List<PropertyResult> results = new ArrayList<>();
-      for (int p = 0; p < props.size(); p++) {
-        results.add(resultOf(p, complete));
-      }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      return new CheckResult("explicit", store.size(), transitions, Math.max(depth, 0), complete,
-          Optional.ofNullable(stopReason), resourceLimit, results, millis, stats());
+      nextFrontier = null;
     }
 
     private Map<String, Number> stats() {
@@ -376,7 +413,7 @@ public final class ExplicitExplorer {
     }
 
     private void load(int levelStart, int index, long[] out) {
-      if (parentLog == null) {
+      if (!frontierMode) {
         store.get(index, out);
       } else {
         System.arraycopy(frontier, (index - levelStart) * words, out, 0, words);
@@ -559,8 +596,10 @@ public final class ExplicitExplorer {
     private void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
       for (int k = 0; k < n; k++) {
         int index = store.addIfAbsent(batch, k * words, batchHash[k]);
-        if (index >= 0 && parentLog != null) {
-          parentLog.add(parent, batchAction[k]);
+        if (index >= 0 && frontierMode) {
+          if (parentLog != null) {
+            parentLog.add(parent, batchAction[k]);
+          }
           appendToNextFrontier(batch, k * words);
         }
       }
@@ -570,8 +609,10 @@ public final class ExplicitExplorer {
     private void merge(Candidates r) {
       for (int k = 0; k < r.count; k++) {
         int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
-        if (index >= 0 && parentLog != null) {
-          parentLog.add(r.parents[k], r.actions[k]);
+        if (index >= 0 && frontierMode) {
+          if (parentLog != null) {
+            parentLog.add(r.parents[k], r.actions[k]);
+          }
           appendToNextFrontier(r.states, k * words);
         }
       }
@@ -593,9 +634,9 @@ public final class ExplicitExplorer {
       System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
     }
 
-    /** Fingerprint mode: the merged level becomes the frontier. */
+    /** Frontier mode: the merged level becomes the frontier. */
     private void finishMerge() {
-      if (parentLog != null) {
+      if (frontierMode) {
         frontier = nextFrontier.length == nextSize * words ? nextFrontier
             : Arrays.copyOf(nextFrontier, nextSize * words);
         nextFrontier = new long[0];
@@ -606,6 +647,16 @@ public final class ExplicitExplorer {
     private PropertyResult resultOf(int p, boolean complete) {
       PropertySpec spec = props.get(p);
       if (witnessState[p] >= 0) {
+        if (frontierMode && parentLog == null) {
+          // One-word exact mode keeps no path information: explore again, keeping states.
+          Run r = replay();
+          if (r == null) {
+            return new PropertyResult(spec, Verdict.VIOLATED, Optional.empty(),
+                "no counterexample: " + replayFailure);
+          }
+          return new PropertyResult(spec, Verdict.VIOLATED,
+              Optional.of(r.counterexample(p)), "");
+        }
         return new PropertyResult(spec, Verdict.VIOLATED,
             Optional.of(counterexample(p)), "");
       }
@@ -618,6 +669,59 @@ public final class ExplicitExplorer {
             "no reachable transition exercised it");
       }
       return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), "");
+    }
+
+    /**
+     * This run once more, up to its deepest witness's level, with a store that keeps
+     * states in index order; or null (with {@link #replayFailure} set) if that does not
+     * fit in the heap. The replay is the same deterministic search, so it finds the same
+     * witnesses at the same indices, and its counterexamples are this run's.
+     */
+    private Run replay() {
+      if (replay != null || replayFailure != null) {
+        return replay;
+      }
+      int deepest = 0;
+      for (int w : witnessState) {
+        if (w >= 0) {
+          deepest = Math.max(deepest, levelOf(w));
+        }
+      }
+      store = null; // the replay needs the heap more; the counts are taken
+      Run again = new Run(ts, options.withProgress(null).withMaxStates(0), sym, budgets, true,
+          deepest);
+      again.exploreLevels(System.nanoTime());
+      for (int p = 0; p < props.size(); p++) {
+        if (witnessState[p] < 0) {
+          continue;
+        }
+        if (again.resourceLimit) {
+          replayFailure = "the replay to rebuild it ran out of memory";
+          return null;
+        }
+        if (again.witnessState[p] != witnessState[p]
+            || again.witnessAction[p] != witnessAction[p]) {
+          throw new IllegalStateException("the replay found another witness of "
+              + props.get(p).name() + ": " + again.witnessState[p] + " for " + witnessState[p]);
+        }
+      }
+      replay = again;
+      return replay;
+    }
+
+    /** The level of the state with {@code index}: the last level starting at or before it. */
+    private int levelOf(int index) {
+      int lo = 0;
+      int hi = levels - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (levelStarts[mid] <= index) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
     }
 
     private Counterexample counterexample(int p) {

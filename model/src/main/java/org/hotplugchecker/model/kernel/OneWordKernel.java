@@ -83,12 +83,32 @@ public final class OneWordKernel {
     for (int b = 0; b < blocks; b++) {
       nodeOnlineBlocks[m.blockHome(b)] |= m.memOnline(b);
     }
+    if (nodes <= NEAREST_TABLE_NODES) {
+      nearestTable = new byte[nodes << nodes];
+      for (int from = 0; from < nodes; from++) {
+        for (int set = 1; set < 1 << nodes; set++) {
+          int n = 0;
+          while ((set & (1 << nodesByDistance[from][n])) == 0) {
+            n++;
+          }
+          nearestTable[(from << nodes) | set] = (byte) nodesByDistance[from][n];
+        }
+      }
+    } else {
+      nearestTable = null;
+    }
   }
 
   /** Per node: every node, nearest first (ties to the lower index), as the allocator asks. */
   private final int[][] nodesByDistance;
   /** Per node: the online bits of its blocks. */
   private final long[] nodeOnlineBlocks;
+  /**
+   * With at most {@link #NEAREST_TABLE_NODES} nodes: the nearest node with online memory,
+   * indexed by {@code from << nodes | (set of nodes with online memory)}; else null.
+   */
+  private final byte[] nearestTable;
+  private static final int NEAREST_TABLE_NODES = 6;
 
   /** {@code alloc_local} holds on an {@code alloc_for_cpu} transition (see below). */
   public static final int HOLDS = 1;
@@ -113,17 +133,37 @@ public final class OneWordKernel {
     if (target == NO_NODE || (s & m.nodePgdat(target)) == 0) {
       return NOT_APPLICABLE;
     }
-    int served = nearestNodeWithOnlineMemory(s, target);
-    if (served == NO_NODE) {
-      return NOT_APPLICABLE;
+    int memoryNodes = nodesWithOnlineMemory(s);
+    if (memoryNodes == 0) {
+      return NOT_APPLICABLE; // no node can serve the allocation
     }
-    return served == nearestNodeWithOnlineMemory(s, m.cpuHome(c)) ? HOLDS : VIOLATED;
+    int home = m.cpuHome(c);
+    if (target == home) {
+      return HOLDS; // both sides ask the same node
+    }
+    return nearest(target, memoryNodes) == nearest(home, memoryNodes) ? HOLDS : VIOLATED;
   }
 
-  /** {@link HotplugKernel#nearestNodeWithOnlineMemory}: the first node in distance order. */
-  private int nearestNodeWithOnlineMemory(long s, int from) {
+  /** The nodes with online memory, as a bit set ({@link #nodeOnlineBlocks}). */
+  private int nodesWithOnlineMemory(long s) {
+    int set = 0;
+    for (int n = 0; n < nodeOnlineBlocks.length; n++) {
+      set |= ((s & nodeOnlineBlocks[n]) != 0 ? 1 : 0) << n;
+    }
+    return set;
+  }
+
+  /**
+   * {@link HotplugKernel#nearestNodeWithOnlineMemory} from {@code from} when the nodes in
+   * {@code memoryNodes} (not empty) have online memory: from a table when there are few
+   * nodes, else by walking the distance order.
+   */
+  private int nearest(int from, int memoryNodes) {
+    if (nearestTable != null) {
+      return nearestTable[(from << nodeOnlineBlocks.length) | memoryNodes];
+    }
     for (int n : nodesByDistance[from]) {
-      if ((s & nodeOnlineBlocks[n]) != 0) {
+      if ((memoryNodes & (1 << n)) != 0) {
         return n;
       }
     }
