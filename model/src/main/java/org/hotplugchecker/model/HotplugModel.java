@@ -191,6 +191,19 @@ public final class HotplugModel implements TransitionSystem {
     return oneWord.enabled(state, out);
   }
 
+  /**
+   * The actions enabled in one-word {@code state} as a bit set (bit {@code a} for action
+   * id {@code a}); needs {@link #hasEnabledSets1()}.
+   */
+  public long enabledSet1(long state) {
+    return oneWord.enabledSet(state);
+  }
+
+  /** Whether {@link #enabledSet1} may be used: one-word states and at most 64 actions. */
+  public boolean hasEnabledSets1() {
+    return oneWord != null && oneWord.hasEnabledSets();
+  }
+
   /** The successor of one-word {@code state} under {@code action}, which must be enabled. */
   public long fire1(long state, int action) {
     return oneWord.fire(state, action);
@@ -207,6 +220,26 @@ public final class HotplugModel implements TransitionSystem {
       return oneWordInvariants.holds(propertyArray[property], state[0]);
     }
     return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
+  }
+
+  /**
+   * The invariants (by index in {@link #properties()}) that one-word {@code state}
+   * violates, as a bit set: {@link #invariantHolds} for all of them at once, for the
+   * search's per-state check. Needs {@link #hasOneWordSuccessors()}.
+   */
+  public long invariantViolations1(long state) {
+    int byOrdinal = oneWordInvariants.violations(state);
+    if (byOrdinal == 0) {
+      return 0; // the common case: nothing to translate
+    }
+    long set = 0;
+    for (int p = 0; p < propertyArray.length; p++) {
+      if (propertyArray[p].spec().kind() == PropertySpec.Kind.INVARIANT
+          && (byOrdinal & (1 << propertyArray[p].ordinal())) != 0) {
+        set |= 1L << p;
+      }
+    }
+    return set;
   }
 
   /**

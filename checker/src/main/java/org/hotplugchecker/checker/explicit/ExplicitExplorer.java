@@ -92,6 +92,8 @@ public final class ExplicitExplorer {
     private final int[] actionPropIds;
     // The one-word fast path of the hotplug model, or null (other systems, wider states).
     private final HotplugModel oneWord;
+    // One-word states without symmetry: the specialised chunk loop.
+    private final boolean plainOneWord;
     // Per action, the action properties that can judge its steps (all, unless the model
     // says which).
     private final int[][] judgedBy;
@@ -151,6 +153,8 @@ public final class ExplicitExplorer {
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
       this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
           ? m : null;
+      this.plainOneWord = oneWord != null && sym == null && oneWord.hasEnabledSets1()
+          && props.size() <= 64;
       this.judgedBy = new int[actions][];
       for (int a = 0; a < actions; a++) {
         int action = a;
@@ -427,6 +431,9 @@ public final class ExplicitExplorer {
      * holds none.
      */
     private Candidates expandChunk(int levelStart, int from, int to, boolean direct) {
+      if (plainOneWord) {
+        return expandOneWordChunk(levelStart, from, to, direct);
+      }
       Candidates r = new Candidates(props.size(), words);
       long[] state = new long[words];
       long[] next = new long[words];
@@ -491,6 +498,78 @@ public final class ExplicitExplorer {
           }
         }
         batchSize = 0;
+      }
+      return r;
+    }
+
+    /**
+     * {@link #expandChunk} for one-word states without symmetry, the common case: the
+     * state is a {@code long}, all invariants are checked at once ({@link
+     * HotplugModel#invariantViolations1}) and the enabled actions come as a bit set
+     * ({@link HotplugModel#enabledSet1}), in id order like the general loop.
+     */
+    private Candidates expandOneWordChunk(int levelStart, int from, int to, boolean direct) {
+      Candidates r = new Candidates(props.size(), 1);
+      boolean[] done = settled;
+      long pending = 0; // the invariants still to check in this chunk
+      for (int p : invariantIds) {
+        if (!done[p]) {
+          pending |= 1L << p;
+        }
+      }
+      long[] state = new long[1];
+      long[] next = new long[1];
+      long[] batch = new long[actions];
+      long[] batchHash = new long[actions];
+      int[] batchAction = new int[actions];
+      for (int i = from; i < to; i++) {
+        long s;
+        if (frontierMode) {
+          s = frontier[i - levelStart];
+        } else {
+          store.get(i, state);
+          s = state[0];
+        }
+        long bad = pending == 0 ? 0 : oneWord.invariantViolations1(s) & pending;
+        if (bad != 0) {
+          pending &= ~bad; // the first violating index in the chunk is the lowest
+          for (; bad != 0; bad &= bad - 1) {
+            r.invariantWitness[Long.numberOfTrailingZeros(bad)] = i;
+          }
+        }
+        long enabled = oneWord.enabledSet1(s);
+        r.transitions += Long.bitCount(enabled);
+        int n = 0;
+        for (long e = enabled; e != 0; e &= e - 1) {
+          int a = Long.numberOfTrailingZeros(e);
+          long t = oneWord.fire1(s, a);
+          int[] judging = judgedBy[a];
+          if (judging.length > 0) {
+            state[0] = s;
+            next[0] = t;
+            for (int p : judging) {
+              if (!done[p]) {
+                checkAction(r, p, i, state, a, next, null);
+              }
+            }
+          }
+          if (t == s) {
+            continue; // a self-loop: counted, but nothing to look up
+          }
+          batch[n] = t;
+          batchHash[n] = store.hash(batch, n);
+          batchAction[n++] = a;
+        }
+        r.sink += store.touch(batchHash, n);
+        if (direct) {
+          insert(batch, batchHash, batchAction, n, i);
+          continue;
+        }
+        for (int k = 0; k < n; k++) {
+          if (!store.contains(batch, k, batchHash[k])) {
+            r.add(batch, k, batchHash[k], i, batchAction[k]);
+          }
+        }
       }
       return r;
     }

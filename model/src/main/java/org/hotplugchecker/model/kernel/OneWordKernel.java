@@ -56,6 +56,7 @@ public final class OneWordKernel {
       guardWant[a] = g[1];
       guardAny[a] = g[2];
     }
+    guardsByByte = kinds.length <= 64 ? transposeGuards() : null;
     actionKind = kinds.clone();
     actionIndex = indices.clone();
     m = new OneWordMasks(topology, layout);
@@ -183,6 +184,71 @@ public final class OneWordKernel {
     return fire(actionKind[a], actionIndex[a], s);
   }
 
+  // The guards transposed, with at most 64 actions: entry (k << 8 | v) is the set of
+  // actions whose single-bit tests on byte k of the state pass when that byte is v. A
+  // state's enabled set is then one lookup per byte, ANDed, instead of a test per action.
+  private final long[] guardsByByte;
+  private int guardBytes; // bytes with a tested bit; higher ones always pass
+  private long possibleActions; // actions whose guard can hold at all
+  private int[] anyActions; // actions with a "some bit set" clause (cpu_down) ...
+  private long[] anyMasks; // ... and the bits of that clause
+
+  private long[] transposeGuards() {
+    int actions = guardCare.length;
+    long tested = 0;
+    java.util.List<Integer> withAny = new java.util.ArrayList<>();
+    for (int a = 0; a < actions; a++) {
+      if ((guardWant[a] & ~guardCare[a]) == 0) { // else the guard never holds
+        possibleActions |= 1L << a;
+        tested |= guardCare[a];
+      }
+      if (guardAny[a] != 0) {
+        withAny.add(a);
+      }
+    }
+    guardBytes = (64 - Long.numberOfLeadingZeros(tested) + 7) / 8;
+    long[] table = new long[Math.max(1, guardBytes) << 8];
+    for (int k = 0; k < guardBytes; k++) {
+      for (int v = 0; v < 256; v++) {
+        long pass = 0;
+        for (int a = 0; a < actions; a++) {
+          long care = (guardCare[a] >>> (8 * k)) & 0xFF;
+          long want = (guardWant[a] >>> (8 * k)) & 0xFF;
+          if (((v ^ want) & care) == 0) {
+            pass |= 1L << a;
+          }
+        }
+        table[(k << 8) | v] = pass;
+      }
+    }
+    anyActions = withAny.stream().mapToInt(Integer::intValue).toArray();
+    anyMasks = new long[anyActions.length];
+    for (int j = 0; j < anyActions.length; j++) {
+      anyMasks[j] = guardAny[anyActions[j]];
+    }
+    return table;
+  }
+
+  /**
+   * The set of actions enabled in {@code s} (bit {@code a} for action id {@code a}); only
+   * when there are at most 64 actions ({@link #hasEnabledSets()}).
+   */
+  public long enabledSet(long s) {
+    long e = possibleActions;
+    for (int k = 0; k < guardBytes; k++) {
+      e &= guardsByByte[(k << 8) | (int) ((s >>> (8 * k)) & 0xFF)];
+    }
+    for (int j = 0; j < anyActions.length; j++) {
+      e &= ~(isZero(s & anyMasks[j]) << anyActions[j]);
+    }
+    return e;
+  }
+
+  /** Whether {@link #enabledSet} works: there are at most 64 actions. */
+  public boolean hasEnabledSets() {
+    return guardsByByte != null;
+  }
+
   /**
    * Writes the ids of the actions enabled in {@code s} to {@code out}, in id order,
    * and returns how many there are. Branch-free on purpose: whether an action is enabled
@@ -190,6 +256,13 @@ public final class OneWordKernel {
    * mispredicts a lot; here each id is written and the count advances by 0 or 1.
    */
   public int enabled(long s, int[] out) {
+    if (guardsByByte != null) {
+      int n = 0;
+      for (long e = enabledSet(s); e != 0; e &= e - 1) {
+        out[n++] = Long.numberOfTrailingZeros(e);
+      }
+      return n;
+    }
     int n = 0;
     for (int a = 0; a < guardCare.length; a++) {
       long any = guardAny[a];
