@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Counterexample;
@@ -46,13 +45,15 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * turned back into concrete paths by {@link SymmetricPaths}.
  */
 public final class ExplicitExplorer {
-  // Chunk sizes: big enough to amortise a task and its candidate buffers, small enough that
-  // a level of a few thousand states still splits into several chunks per worker (levels
-  // of mid-size models are short, and a level ends with a barrier). The chunk size does not
-  // change the insertion order, which is (parent index, action) across and within chunks.
+  // Chunk sizes: big enough to amortise claiming a chunk and merging its buffer, small
+  // enough that a level of a few thousand states still splits into several chunks per
+  // worker; with several workers a chunk takes 1 / (workers * CHUNKS_PER_WORKER) of what
+  // is left of the level, so the last chunks, which the level's end waits for, are small.
+  // The chunk size does not change the insertion order, which is (parent index, action)
+  // across and within chunks.
   private static final int MAX_CHUNK = 2048;
-  private static final int MIN_CHUNK = 256;
-  private static final int CHUNKS_PER_WORKER = 8;
+  private static final int MIN_CHUNK = 128;
+  private static final int CHUNKS_PER_WORKER = 4;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -121,6 +122,9 @@ public final class ExplicitExplorer {
     private final int[] witnessState;
     private final int[] witnessAction;
     private final boolean[] exercised;
+    // Merged chunks' buffers, for later chunks (taken and returned by any thread).
+    private final java.util.concurrent.ConcurrentLinkedQueue<Candidates> spares =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean[] settled; // property needs no more checking
     private long transitions;
     private BackwardPaths backward;
@@ -204,13 +208,7 @@ public final class ExplicitExplorer {
 
     /** The search itself, level by level, until done or stopped ({@link #stopReason}). */
     private void exploreLevels(long start) {
-      ExecutorService pool = options.workers() > 1
-          ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
-            Thread t = new Thread(r, "explorer-worker");
-            t.setDaemon(true);
-            return t;
-          })
-          : null;
+      ExecutorService pool = options.workers() > 1 ? ExplorerThreads.pool() : null;
       try {
         addLevelStart(0);
         addInitialStates();
@@ -244,7 +242,8 @@ public final class ExplicitExplorer {
             addLevelStart(hi);
             for (int c = 0; c < chunks.size(); c++) {
               merge(chunks.get(c));
-              chunks.set(c, null); // let the buffer go before the next
+              recycle(chunks.get(c));
+              chunks.set(c, null);
             }
           }
           chunks = null;
@@ -268,10 +267,6 @@ public final class ExplicitExplorer {
         frontier = null;
         stopReason = e.getMessage();
         resourceLimit = true;
-      } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
       }
       frontier = null;
       nextFrontier = null;
@@ -345,23 +340,20 @@ public final class ExplicitExplorer {
     private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
         boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
-      int chunk = pool == null ? MAX_CHUNK : Math.max(MIN_CHUNK,
-          Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
-      if (pool == null || hi - lo <= chunk) {
-        for (int from = lo; from < hi; from += chunk) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + chunk), pipelined), pipelined,
+      if (pool == null || hi - lo <= MIN_CHUNK * 2) {
+        for (int from = lo; from < hi; from += MAX_CHUNK) {
+          handOver(expandChunk(lo, from, Math.min(hi, from + MAX_CHUNK), pipelined), pipelined,
               results);
         }
         return results;
       }
-      int n = (hi - lo + chunk - 1) / chunk;
+      int[] bounds = chunkBounds(lo, hi, options.workers());
+      int n = bounds.length - 1;
       LevelWork work = new LevelWork(n);
-      int size = chunk;
       Runnable helper = () -> {
         try {
           for (int c = work.claim(); c >= 0; c = work.claim()) {
-            int from = lo + c * size;
-            work.done(c, expandChunk(lo, from, Math.min(hi, from + size), false));
+            work.done(c, expandChunk(lo, bounds[c], bounds[c + 1], false));
           }
         } catch (Throwable t) {
           work.fail(t);
@@ -380,10 +372,9 @@ public final class ExplicitExplorer {
           while ((r = work.result(c)) == null) {
             int mine = work.claim();
             if (mine >= 0) {
-              int from = lo + mine * size;
               // The next chunk to merge, with all before it merged: store its states
               // straight away, as the one-thread search does.
-              work.done(mine, expandChunk(lo, from, Math.min(hi, from + size),
+              work.done(mine, expandChunk(lo, bounds[mine], bounds[mine + 1],
                   pipelined && mine == c));
             } else {
               work.rethrowFailure();
@@ -407,13 +398,49 @@ public final class ExplicitExplorer {
       return results;
     }
 
+    /**
+     * The chunks of level {@code [lo, hi)} for several workers, as bounds: a chunk takes a
+     * fixed share of what is left, between {@link #MIN_CHUNK} and {@link #MAX_CHUNK}
+     * states, so chunks shrink towards the level's end and the workers finish it at
+     * nearly the same time (the level ends with a wait for its last chunk). Chunking does
+     * not change the insertion order, which is (parent index, action).
+     */
+    private static int[] chunkBounds(int lo, int hi, int workers) {
+      int[] bounds = new int[16];
+      int n = 0;
+      bounds[n++] = lo;
+      for (int from = lo; from < hi; ) {
+        int size = Math.max(MIN_CHUNK,
+            Math.min(MAX_CHUNK, (hi - from) / (workers * CHUNKS_PER_WORKER)));
+        from = Math.min(hi, from + size);
+        if (n == bounds.length) {
+          bounds = Arrays.copyOf(bounds, n * 2);
+        }
+        bounds[n++] = from;
+      }
+      return Arrays.copyOf(bounds, n);
+    }
+
     private void handOver(Candidates r, boolean pipelined, List<Candidates> results) {
       collect(r);
       if (pipelined) {
         merge(r);
+        recycle(r);
       } else {
         results.add(r);
       }
+    }
+
+    /** A chunk result buffer, cleared: a spare one if any (they keep their size), else new. */
+    private Candidates candidates() {
+      Candidates r = spares.poll();
+      return r != null ? r : new Candidates(props.size(), words, actions);
+    }
+
+    /** Takes back a merged chunk's buffer for a later chunk. */
+    private void recycle(Candidates r) {
+      r.clear();
+      spares.add(r);
     }
 
     private void load(int levelStart, int index, long[] out) {
@@ -434,7 +461,7 @@ public final class ExplicitExplorer {
       if (plainOneWord) {
         return expandOneWordChunk(levelStart, from, to, direct);
       }
-      Candidates r = new Candidates(props.size(), words);
+      Candidates r = candidates();
       long[] state = new long[words];
       long[] next = new long[words];
       long[] canonical = sym == null ? next : new long[words];
@@ -509,7 +536,7 @@ public final class ExplicitExplorer {
      * ({@link HotplugModel#enabledSet1}), in id order like the general loop.
      */
     private Candidates expandOneWordChunk(int levelStart, int from, int to, boolean direct) {
-      Candidates r = new Candidates(props.size(), 1);
+      Candidates r = candidates();
       boolean[] done = settled;
       long pending = 0; // the invariants still to check in this chunk
       for (int p : invariantIds) {
@@ -517,11 +544,11 @@ public final class ExplicitExplorer {
           pending |= 1L << p;
         }
       }
-      long[] state = new long[1];
-      long[] next = new long[1];
-      long[] batch = new long[actions];
-      long[] batchHash = new long[actions];
-      int[] batchAction = new int[actions];
+      long[] state = r.state;
+      long[] next = r.next;
+      long[] batch = r.batch;
+      long[] batchHash = r.batchHash;
+      int[] batchAction = r.batchAction;
       for (int i = from; i < to; i++) {
         long s;
         if (frontierMode) {
@@ -939,8 +966,14 @@ public final class ExplicitExplorer {
     int count;
     // Open addressing over candidate positions + 1, by the low hash bits.
     private int[] local = new int[512];
+    // Scratch space of the one-word chunk loop: one state's successors.
+    final long[] state;
+    final long[] next;
+    final long[] batch;
+    final long[] batchHash;
+    final int[] batchAction;
 
-    Candidates(int properties, int words) {
+    Candidates(int properties, int words, int actions) {
       this.words = words;
       invariantWitness = new int[properties];
       actionWitnessState = new int[properties];
@@ -949,6 +982,23 @@ public final class ExplicitExplorer {
       Arrays.fill(invariantWitness, -1);
       Arrays.fill(actionWitnessState, -1);
       states = new long[256 * words];
+      state = new long[words];
+      next = new long[words];
+      batch = new long[actions * words];
+      batchHash = new long[actions];
+      batchAction = new int[actions];
+    }
+
+    /** Empties this buffer for another chunk, keeping its arrays. */
+    void clear() {
+      transitions = 0;
+      Arrays.fill(invariantWitness, -1);
+      Arrays.fill(actionWitnessState, -1);
+      Arrays.fill(actionWitnessAction, 0);
+      Arrays.fill(exercised, false);
+      count = 0;
+      Arrays.fill(local, 0);
+      sink = 0;
     }
 
     long sink; // keeps the store's cache-warming reads alive
