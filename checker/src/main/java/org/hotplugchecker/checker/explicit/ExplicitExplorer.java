@@ -54,6 +54,9 @@ public final class ExplicitExplorer {
   private static final int MAX_CHUNK = 2048;
   private static final int MIN_CHUNK = 128;
   private static final int CHUNKS_PER_WORKER = 4;
+  // How long the merging thread waits for another worker's chunk before expanding it
+  // itself, per state of the chunk: a few times what a state takes (well under 1 us).
+  private static final long PATIENCE_NANOS_PER_STATE = 2_000;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -369,6 +372,7 @@ public final class ExplicitExplorer {
         for (int c = 0; c < n; c++) {
           Candidates r;
           int spins = 0;
+          long waitingSince = 0;
           while ((r = work.result(c)) == null) {
             int mine = work.claim();
             if (mine >= 0) {
@@ -376,16 +380,27 @@ public final class ExplicitExplorer {
               // straight away, as the one-thread search does.
               work.done(mine, expandChunk(lo, bounds[mine], bounds[mine + 1],
                   pipelined && mine == c));
+              continue;
+            }
+            work.rethrowFailure();
+            if (Thread.currentThread().isInterrupted()) {
+              throw new IllegalStateException("interrupted");
+            }
+            long now = System.nanoTime();
+            if (waitingSince == 0) {
+              waitingSince = now;
+            } else if (now - waitingSince > PATIENCE_NANOS_PER_STATE
+                * (bounds[c + 1] - bounds[c])) {
+              // The worker holding this chunk takes far longer than a chunk needs: on a
+              // busy machine it has lost its core. Expanding the chunk here gives the
+              // same result (the worker's copy is ignored) and does not wait for it.
+              r = expandChunk(lo, bounds[c], bounds[c + 1], pipelined);
+              break;
+            }
+            if (++spins % 256 == 0) {
+              Thread.yield(); // more workers than cores: let the one we wait for run
             } else {
-              work.rethrowFailure();
-              if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
-              }
-              if (++spins % 256 == 0) {
-                Thread.yield(); // more workers than cores: let the one we wait for run
-              } else {
-                Thread.onSpinWait();
-              }
+              Thread.onSpinWait();
             }
           }
           work.take(c);
@@ -434,7 +449,8 @@ public final class ExplicitExplorer {
     /** A chunk result buffer, cleared: a spare one if any (they keep their size), else new. */
     private Candidates candidates() {
       Candidates r = spares.poll();
-      return r != null ? r : new Candidates(props.size(), words, actions);
+      return r != null ? r : new Candidates(props.size(), words, actions,
+          store instanceof OneWordStateStore);
     }
 
     /** Takes back a merged chunk's buffer for a later chunk. */
@@ -966,6 +982,8 @@ public final class ExplicitExplorer {
     int count;
     // Open addressing over candidate positions + 1, by the low hash bits.
     private int[] local = new int[512];
+    // Whether equal hashes mean equal states (the one-word store's keys are a bijection).
+    private final boolean hashIdentifies;
     // Scratch space of the one-word chunk loop: one state's successors.
     final long[] state;
     final long[] next;
@@ -973,8 +991,9 @@ public final class ExplicitExplorer {
     final long[] batchHash;
     final int[] batchAction;
 
-    Candidates(int properties, int words, int actions) {
+    Candidates(int properties, int words, int actions, boolean hashIdentifies) {
       this.words = words;
+      this.hashIdentifies = hashIdentifies;
       invariantWitness = new int[properties];
       actionWitnessState = new int[properties];
       actionWitnessAction = new int[properties];
@@ -1008,8 +1027,8 @@ public final class ExplicitExplorer {
       int slot = (int) hash & mask;
       while (local[slot] != 0) {
         int k = local[slot] - 1;
-        if (hashes[k] == hash && Arrays.equals(states, k * words, k * words + words,
-            state, offset, offset + words)) {
+        if (hashes[k] == hash && (hashIdentifies || Arrays.equals(states, k * words,
+            k * words + words, state, offset, offset + words))) {
           return; // a first occurrence in this chunk wins, as the merge order wants
         }
         slot = (slot + 1) & mask;
