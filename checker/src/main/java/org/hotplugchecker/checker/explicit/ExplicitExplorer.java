@@ -753,15 +753,23 @@ public final class ExplicitExplorer {
         budget.require(grown * Long.BYTES, "the next BFS level's frontier");
         nextFrontier = Arrays.copyOf(nextFrontier, (int) grown);
       }
-      System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+      if (words == 1) {
+        nextFrontier[nextSize++] = src[offset];
+      } else {
+        System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+      }
     }
 
-    /** Frontier mode: the merged level becomes the frontier. */
+    /**
+     * Frontier mode: the merged level becomes the frontier, and the old frontier's buffer
+     * takes the next level (both keep their size; a level is read by index, never by
+     * the buffer's length).
+     */
     private void finishMerge() {
       if (frontierMode) {
-        frontier = nextFrontier.length == nextSize * words ? nextFrontier
-            : Arrays.copyOf(nextFrontier, nextSize * words);
-        nextFrontier = new long[0];
+        long[] old = frontier;
+        frontier = nextFrontier;
+        nextFrontier = old;
         nextSize = 0;
       }
     }
