@@ -54,9 +54,9 @@ public final class ExplicitExplorer {
   private static final int MAX_CHUNK = 2048;
   private static final int MIN_CHUNK = 128;
   private static final int CHUNKS_PER_WORKER = 4;
-  // How long the merging thread waits for another worker's chunk before expanding it
-  // itself, per state of the chunk: a few times what a state takes (well under 1 us).
-  private static final long PATIENCE_NANOS_PER_STATE = 2_000;
+  // The merging thread expands another worker's chunk itself once the worker has held it
+  // for twice as long as the merging thread's own chunks take per state, plus this slack.
+  private static final long PATIENCE_SLACK_NANOS = 50_000;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -125,6 +125,8 @@ public final class ExplicitExplorer {
     private final int[] witnessState;
     private final int[] witnessAction;
     private final boolean[] exercised;
+    // What expanding a state took the merging thread lately (to tell a late worker).
+    private long nanosPerState = 1_000;
     // Merged chunks' buffers, for later chunks (taken and returned by any thread).
     private final java.util.concurrent.ConcurrentLinkedQueue<Candidates> spares =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -345,8 +347,8 @@ public final class ExplicitExplorer {
       List<Candidates> results = new ArrayList<>();
       if (pool == null || hi - lo <= MIN_CHUNK * 2) {
         for (int from = lo; from < hi; from += MAX_CHUNK) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + MAX_CHUNK), pipelined), pipelined,
-              results);
+          handOver(expandChunk(lo, from, Math.min(hi, from + MAX_CHUNK), pipelined, null, 0),
+              pipelined, results);
         }
         return results;
       }
@@ -356,7 +358,12 @@ public final class ExplicitExplorer {
       Runnable helper = () -> {
         try {
           for (int c = work.claim(); c >= 0; c = work.claim()) {
-            work.done(c, expandChunk(lo, bounds[c], bounds[c + 1], false));
+            Candidates r = expandChunk(lo, bounds[c], bounds[c + 1], false, work, c);
+            if (work.abandoned(c)) {
+              recycle(r); // the merging thread did it itself
+            } else {
+              work.done(c, r);
+            }
           }
         } catch (Throwable t) {
           work.fail(t);
@@ -372,29 +379,28 @@ public final class ExplicitExplorer {
         for (int c = 0; c < n; c++) {
           Candidates r;
           int spins = 0;
-          long waitingSince = 0;
           while ((r = work.result(c)) == null) {
             int mine = work.claim();
             if (mine >= 0) {
               // The next chunk to merge, with all before it merged: store its states
               // straight away, as the one-thread search does.
+              long t0 = System.nanoTime();
               work.done(mine, expandChunk(lo, bounds[mine], bounds[mine + 1],
-                  pipelined && mine == c));
+                  pipelined && mine == c, null, 0));
+              nanosPerState = (System.nanoTime() - t0) / (bounds[mine + 1] - bounds[mine]);
               continue;
             }
             work.rethrowFailure();
             if (Thread.currentThread().isInterrupted()) {
               throw new IllegalStateException("interrupted");
             }
-            long now = System.nanoTime();
-            if (waitingSince == 0) {
-              waitingSince = now;
-            } else if (now - waitingSince > PATIENCE_NANOS_PER_STATE
-                * (bounds[c + 1] - bounds[c])) {
+            long claimed = work.claimedAt(c);
+            if (claimed != 0 && System.nanoTime() - claimed
+                > 2 * nanosPerState * (bounds[c + 1] - bounds[c]) + PATIENCE_SLACK_NANOS) {
               // The worker holding this chunk takes far longer than a chunk needs: on a
               // busy machine it has lost its core. Expanding the chunk here gives the
               // same result (the worker's copy is ignored) and does not wait for it.
-              r = expandChunk(lo, bounds[c], bounds[c + 1], pipelined);
+              r = expandChunk(lo, bounds[c], bounds[c + 1], pipelined, null, 0);
               break;
             }
             if (++spins % 256 == 0) {
@@ -473,9 +479,10 @@ public final class ExplicitExplorer {
      * new successors go straight into the store, in the merge's order, and the result
      * holds none.
      */
-    private Candidates expandChunk(int levelStart, int from, int to, boolean direct) {
+    private Candidates expandChunk(int levelStart, int from, int to, boolean direct,
+        LevelWork work, int chunk) {
       if (plainOneWord) {
-        return expandOneWordChunk(levelStart, from, to, direct);
+        return expandOneWordChunk(levelStart, from, to, direct, work, chunk);
       }
       Candidates r = candidates();
       long[] state = new long[words];
@@ -491,6 +498,9 @@ public final class ExplicitExplorer {
       int[] enabled = new int[actions];
       int batchSize = 0;
       for (int i = from; i < to; i++) {
+        if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
+          break; // a worker's chunk that the merging thread has done meanwhile
+        }
         load(levelStart, i, state);
         for (int p : invariantIds) {
           if (!done[p] && r.invariantWitness[p] < 0 && !ts.invariantHolds(p, state)) {
@@ -551,7 +561,8 @@ public final class ExplicitExplorer {
      * HotplugModel#invariantViolations1}) and the enabled actions come as a bit set
      * ({@link HotplugModel#enabledSet1}), in id order like the general loop.
      */
-    private Candidates expandOneWordChunk(int levelStart, int from, int to, boolean direct) {
+    private Candidates expandOneWordChunk(int levelStart, int from, int to, boolean direct,
+        LevelWork work, int chunk) {
       Candidates r = candidates();
       boolean[] done = settled;
       long pending = 0; // the invariants still to check in this chunk
@@ -566,6 +577,9 @@ public final class ExplicitExplorer {
       long[] batchHash = r.batchHash;
       int[] batchAction = r.batchAction;
       for (int i = from; i < to; i++) {
+        if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
+          break; // a worker's chunk that the merging thread has done meanwhile
+        }
         long s;
         if (frontierMode) {
           s = frontier[i - levelStart];
@@ -923,12 +937,16 @@ public final class ExplicitExplorer {
     private final java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReferenceArray<Candidates> done;
+    private final java.util.concurrent.atomic.AtomicLongArray claimedAt;
     private final int chunks;
     private volatile Throwable failure;
+    // Chunks below this are merged or no longer wanted; the merging thread takes them in order.
+    private volatile int taken;
 
     LevelWork(int chunks) {
       this.chunks = chunks;
       this.done = new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
+      this.claimedAt = new java.util.concurrent.atomic.AtomicLongArray(chunks);
     }
 
     /** The next unclaimed chunk, or -1. */
@@ -937,7 +955,16 @@ public final class ExplicitExplorer {
         return -1;
       }
       int c = next.getAndIncrement();
-      return c < chunks ? c : -1;
+      if (c >= chunks) {
+        return -1;
+      }
+      claimedAt.set(c, System.nanoTime());
+      return c;
+    }
+
+    /** When chunk {@code c} was claimed ({@link System#nanoTime()}), or 0 if not yet. */
+    long claimedAt(int c) {
+      return claimedAt.get(c);
     }
 
     void done(int c, Candidates r) {
@@ -948,7 +975,13 @@ public final class ExplicitExplorer {
       return done.get(c);
     }
 
+    /** Whether chunk {@code c} is no longer wanted (taken, done by the merging thread). */
+    boolean abandoned(int c) {
+      return c < taken;
+    }
+
     void take(int c) {
+      taken = c + 1;
       done.set(c, null); // let the buffer go once merged
     }
 
@@ -958,6 +991,7 @@ public final class ExplicitExplorer {
     }
 
     void cancel() {
+      taken = chunks;
       next.set(chunks);
     }
 
