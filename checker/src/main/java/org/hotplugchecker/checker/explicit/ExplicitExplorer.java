@@ -118,7 +118,11 @@ public final class ExplicitExplorer {
     // Fingerprint mode: the states of the level being expanded, in index order.
     private long[] frontier = new long[0];
     private long[] nextFrontier = new long[0];
-    private int nextSize;
+    // The size of the next level's buffer, written on every new state by the merging
+    // thread: it sits in the middle of its own array, so that it shares no cache line with
+    // the fields the workers read for every state (which would bounce between the cores).
+    private final int[] nextSizeCell = new int[2 * PAD + 1];
+    private static final int PAD = 16;
     private boolean newWitness;
 
     // Per property: the witness of its shortest violation, or -1.
@@ -755,6 +759,7 @@ public final class ExplicitExplorer {
     }
 
     private void appendToNextFrontier(long[] src, int offset) {
+      int nextSize = nextSizeCell[PAD];
       if ((nextSize + 1L) * words > nextFrontier.length) {
         long grown = Math.max(1024L * words, nextFrontier.length * 2L);
         if (grown > Integer.MAX_VALUE - 16) {
@@ -768,10 +773,11 @@ public final class ExplicitExplorer {
         nextFrontier = Arrays.copyOf(nextFrontier, (int) grown);
       }
       if (words == 1) {
-        nextFrontier[nextSize++] = src[offset];
+        nextFrontier[nextSize] = src[offset];
       } else {
-        System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+        System.arraycopy(src, offset, nextFrontier, nextSize * words, words);
       }
+      nextSizeCell[PAD] = nextSize + 1;
     }
 
     /**
@@ -784,7 +790,7 @@ public final class ExplicitExplorer {
         long[] old = frontier;
         frontier = nextFrontier;
         nextFrontier = old;
-        nextSize = 0;
+        nextSizeCell[PAD] = 0;
       }
     }
 

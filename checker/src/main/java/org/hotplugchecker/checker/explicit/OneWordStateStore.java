@@ -34,9 +34,14 @@ public final class OneWordStateStore implements StateStore {
 
   private final MemoryBudget budget;
   private volatile long[] table = new long[MIN_CAPACITY];
-  private int threshold = threshold(MIN_CAPACITY);
   private volatile boolean zeroKeyStored;
-  private int size;
+  // The inserting thread's counters, written on every insert, sit in the middle of their
+  // own array: sharing a cache line with {@code table}, which looking-up threads read on
+  // every lookup, would make that line bounce between the cores.
+  private static final int PAD = 16;
+  private static final int SIZE = PAD;
+  private static final int THRESHOLD = PAD + 1;
+  private final int[] counters = new int[2 * PAD + 2];
 
   /** An empty store. */
   public OneWordStateStore() {
@@ -45,6 +50,7 @@ public final class OneWordStateStore implements StateStore {
 
   OneWordStateStore(MemoryBudget budget) {
     this.budget = budget;
+    counters[THRESHOLD] = threshold(MIN_CAPACITY);
   }
 
   private static int threshold(int capacity) {
@@ -119,7 +125,7 @@ public final class OneWordStateStore implements StateStore {
       }
       checkRoom();
       zeroKeyStored = true;
-      return size++;
+      return counters[SIZE]++;
     }
     long[] t = table;
     int n = t.length;
@@ -138,23 +144,23 @@ public final class OneWordStateStore implements StateStore {
     }
     checkRoom();
     SLOT.setRelease(t, slot, key);
-    int index = size++;
-    if (size > threshold) {
+    int index = counters[SIZE]++;
+    if (index >= counters[THRESHOLD]) {
       grow();
     }
     return index;
   }
 
   private void checkRoom() {
-    if (size == MAX_CAPACITY - 1) {
-      throw new StoreFullException("state store is full at " + size + " states");
+    if (counters[SIZE] == MAX_CAPACITY - 1) {
+      throw new StoreFullException("state store is full at " + counters[SIZE] + " states");
     }
   }
 
   private void grow() {
     long[] old = table;
     if (old.length >= MAX_CAPACITY) {
-      throw new StoreFullException("state table is full at " + size + " states");
+      throw new StoreFullException("state table is full at " + counters[SIZE] + " states");
     }
     int n = (int) Math.min(MAX_CAPACITY, old.length + (long) old.length / 2);
     budget.require((long) n * Long.BYTES, "growing the state table to " + n + " slots");
@@ -172,7 +178,7 @@ public final class OneWordStateStore implements StateStore {
         t[slot] = key;
       }
     }
-    threshold = threshold(n);
+    counters[THRESHOLD] = threshold(n);
     table = t; // publishes the filled table
   }
 
@@ -188,7 +194,7 @@ public final class OneWordStateStore implements StateStore {
 
   @Override
   public int size() {
-    return size;
+    return counters[SIZE];
   }
 
   @Override

@@ -84,6 +84,22 @@ public final class OneWordKernel {
     for (int b = 0; b < blocks; b++) {
       nodeOnlineBlocks[m.blockHome(b)] |= m.memOnline(b);
     }
+    memOnlineBase = blocks == 0 ? 0 : Long.numberOfTrailingZeros(m.memOnline(0));
+    memOnlineSet = (1L << blocks) - 1;
+    boolean consecutive = true;
+    for (int b = 0; b < blocks; b++) {
+      consecutive &= m.memOnline(b) == 1L << (memOnlineBase + b);
+    }
+    if (consecutive && blocks <= MEMORY_TABLE_BLOCKS && nodes <= 16) {
+      memoryNodesByBlocks = new short[1 << blocks];
+      for (int online = 1; online < 1 << blocks; online++) {
+        int b = Integer.numberOfTrailingZeros(online);
+        memoryNodesByBlocks[online] = (short) (memoryNodesByBlocks[online & (online - 1)]
+            | 1 << m.blockHome(b));
+      }
+    } else {
+      memoryNodesByBlocks = null;
+    }
     if (nodes <= NEAREST_TABLE_NODES) {
       nearestTable = new byte[nodes << nodes];
       for (int from = 0; from < nodes; from++) {
@@ -110,6 +126,14 @@ public final class OneWordKernel {
    */
   private final byte[] nearestTable;
   private static final int NEAREST_TABLE_NODES = 6;
+  /**
+   * With at most {@link #MEMORY_TABLE_BLOCKS} blocks (their online flags are consecutive
+   * bits): the set of nodes with online memory, indexed by those flags; else null.
+   */
+  private final short[] memoryNodesByBlocks;
+  private static final int MEMORY_TABLE_BLOCKS = 12;
+  private final int memOnlineBase;
+  private final long memOnlineSet;
 
   /** {@code alloc_local} holds on an {@code alloc_for_cpu} transition (see below). */
   public static final int HOLDS = 1;
@@ -147,6 +171,9 @@ public final class OneWordKernel {
 
   /** The nodes with online memory, as a bit set ({@link #nodeOnlineBlocks}). */
   private int nodesWithOnlineMemory(long s) {
+    if (memoryNodesByBlocks != null) {
+      return memoryNodesByBlocks[(int) ((s >>> memOnlineBase) & memOnlineSet)];
+    }
     int set = 0;
     for (int n = 0; n < nodeOnlineBlocks.length; n++) {
       set |= ((s & nodeOnlineBlocks[n]) != 0 ? 1 : 0) << n;
