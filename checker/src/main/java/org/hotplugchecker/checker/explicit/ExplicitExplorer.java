@@ -1030,8 +1030,13 @@ public final class ExplicitExplorer {
     int count;
     // Open addressing over candidate positions + 1, by the low hash bits.
     private int[] local = new int[512];
-    // Whether equal hashes mean equal states (the one-word store's keys are a bijection).
+    // Whether equal hashes mean equal states (the one-word store's keys are a bijection);
+    // then the chunk's keys are deduplicated in keySet, an open-addressing set of keys,
+    // and keySlots lists the slots written.
     private final boolean hashIdentifies;
+    private long[] keySet = new long[1024];
+    private int[] keySlots = new int[512];
+    private int keyCount;
     // Scratch space of the one-word chunk loop: one state's successors.
     final long[] state;
     final long[] next;
@@ -1064,13 +1069,26 @@ public final class ExplicitExplorer {
       Arrays.fill(actionWitnessAction, 0);
       Arrays.fill(exercised, false);
       count = 0;
-      Arrays.fill(local, 0);
+      if (hashIdentifies) {
+        for (int i = 0; i < keyCount; i++) {
+          keySet[keySlots[i]] = 0; // what was written, not the whole table
+        }
+        keyCount = 0;
+      } else {
+        Arrays.fill(local, 0);
+      }
       sink = 0;
     }
 
     long sink; // keeps the store's cache-warming reads alive
 
     void add(long[] state, int offset, long hash, int parent, int action) {
+      if (hashIdentifies) {
+        if (firstInChunk(hash)) {
+          append(state, offset, hash, parent, action);
+        }
+        return;
+      }
       int mask = local.length - 1;
       int slot = (int) hash & mask;
       while (local[slot] != 0) {
@@ -1081,6 +1099,14 @@ public final class ExplicitExplorer {
         }
         slot = (slot + 1) & mask;
       }
+      append(state, offset, hash, parent, action);
+      local[slot] = count;
+      if (count * 2 > local.length) {
+        rehashLocal();
+      }
+    }
+
+    private void append(long[] state, int offset, long hash, int parent, int action) {
       if (count == parents.length) {
         int n = count * 2;
         parents = Arrays.copyOf(parents, n);
@@ -1093,10 +1119,48 @@ public final class ExplicitExplorer {
       parents[count] = parent;
       actions[count] = (short) action;
       count++;
-      local[slot] = count;
-      if (count * 2 > local.length) {
-        rehashLocal();
+    }
+
+    /**
+     * With keys that identify states: whether {@code key} is new to this chunk (then it
+     * is remembered). Key 0 marks an empty slot, so it always counts as new; the merge
+     * drops the repeats.
+     */
+    private boolean firstInChunk(long key) {
+      if (key == 0) {
+        return true;
       }
+      int mask = keySet.length - 1;
+      int slot = (int) key & mask;
+      for (long e; (e = keySet[slot]) != 0; slot = (slot + 1) & mask) {
+        if (e == key) {
+          return false; // a first occurrence in this chunk wins, as the merge order wants
+        }
+      }
+      keySet[slot] = key;
+      if (keyCount == keySlots.length) {
+        keySlots = Arrays.copyOf(keySlots, keyCount * 2);
+      }
+      keySlots[keyCount++] = slot;
+      if (keyCount * 2 > keySet.length) {
+        growKeySet();
+      }
+      return true;
+    }
+
+    private void growKeySet() {
+      long[] t = new long[keySet.length * 2];
+      int mask = t.length - 1;
+      for (int i = 0; i < keyCount; i++) {
+        long key = keySet[keySlots[i]];
+        int slot = (int) key & mask;
+        while (t[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        t[slot] = key;
+        keySlots[i] = slot;
+      }
+      keySet = t;
     }
 
     private void rehashLocal() {
