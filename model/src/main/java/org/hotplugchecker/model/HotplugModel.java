@@ -199,9 +199,21 @@ public final class HotplugModel implements TransitionSystem {
     return oneWord.enabledSet(state);
   }
 
-  /** Whether {@link #enabledSet1} may be used: one-word states and at most 64 actions. */
+  /**
+   * Whether {@link #enabledSet1} and {@link #fireAll1} may be used: one-word states and at
+   * most 64 actions.
+   */
   public boolean hasEnabledSets1() {
-    return oneWord != null && oneWord.hasEnabledSets();
+    return oneWord != null && oneWord.hasEnabledSets() && oneWord.firesByKind();
+  }
+
+  /**
+   * The successors of one-word {@code state} under the actions in {@code enabled} (enabled
+   * ones, as from {@link #enabledSet1}), written to {@code out} in action id order; returns
+   * their number. Needs {@link #hasEnabledSets1()}.
+   */
+  public int fireAll1(long state, long enabled, long[] out) {
+    return oneWord.fireAll(state, enabled, out);
   }
 
   /** The successor of one-word {@code state} under {@code action}, which must be enabled. */

@@ -580,6 +580,7 @@ public final class ExplicitExplorer {
       long[] batch = r.batch;
       long[] batchHash = r.batchHash;
       int[] batchAction = r.batchAction;
+      long[] successors = r.successors;
       for (int i = from; i < to; i++) {
         if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
           break; // a worker's chunk that the merging thread has done meanwhile
@@ -600,10 +601,12 @@ public final class ExplicitExplorer {
         }
         long enabled = oneWord.enabledSet1(s);
         r.transitions += Long.bitCount(enabled);
+        oneWord.fireAll1(s, enabled, successors);
         int n = 0;
+        int fired = 0;
         for (long e = enabled; e != 0; e &= e - 1) {
           int a = Long.numberOfTrailingZeros(e);
-          long t = oneWord.fire1(s, a);
+          long t = successors[fired++];
           int[] judging = judgedBy[a];
           if (judging.length > 0) {
             state[0] = s;
@@ -1043,6 +1046,7 @@ public final class ExplicitExplorer {
     final long[] batch;
     final long[] batchHash;
     final int[] batchAction;
+    final long[] successors;
 
     Candidates(int properties, int words, int actions, boolean hashIdentifies) {
       this.words = words;
@@ -1059,6 +1063,7 @@ public final class ExplicitExplorer {
       batch = new long[actions * words];
       batchHash = new long[actions];
       batchAction = new int[actions];
+      successors = new long[actions];
     }
 
     /** Empties this buffer for another chunk, keeping its arrays. */

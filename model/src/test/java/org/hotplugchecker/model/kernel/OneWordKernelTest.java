@@ -55,6 +55,17 @@ class OneWordKernelTest {
         }
       }
       assertEquals(k, count, "enabled actions of " + Long.toHexString(s));
+      if (model.hasEnabledSets1()) {
+        long set = model.enabledSet1(s);
+        assertEquals(count, Long.bitCount(set), "enabled set of " + Long.toHexString(s));
+        long[] all = new long[model.actionCount()];
+        assertEquals(count, model.fireAll1(s, set, all));
+        for (int e = 0; e < count; e++) {
+          assertTrue((set & (1L << enabledIds[e])) != 0, "in the enabled set");
+          assertEquals(model.fire1(s, enabledIds[e]), all[e],
+              "fireAll, " + model.actionLabel(enabledIds[e]) + " from " + Long.toHexString(s));
+        }
+      }
       long violations = model.invariantViolations1(s);
       for (int p = 0; p < model.hotplugProperties().size(); p++) {
         HotplugProperty property = model.hotplugProperties().get(p);
