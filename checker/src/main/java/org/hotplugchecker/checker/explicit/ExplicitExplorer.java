@@ -217,7 +217,8 @@ public final class ExplicitExplorer {
 
     /** The search itself, level by level, until done or stopped ({@link #stopReason}). */
     private void exploreLevels(long start) {
-      ExecutorService pool = options.workers() > 1 ? ExplorerThreads.pool() : null;
+      Crew crew = options.workers() > 1
+          ? new Crew(ExplorerThreads.pool(), options.workers() - 1) : null;
       try {
         addLevelStart(0);
         addInitialStates();
@@ -236,7 +237,7 @@ public final class ExplicitExplorer {
           if (pipelined) {
             addLevelStart(hi);
           }
-          List<Candidates> chunks = expandLevel(lo, hi, pool, pipelined);
+          List<Candidates> chunks = expandLevel(lo, hi, crew, pipelined);
           boolean violatedNow = settleLevel();
           depth = level;
           if (last) {
@@ -276,6 +277,10 @@ public final class ExplicitExplorer {
         frontier = null;
         stopReason = e.getMessage();
         resourceLimit = true;
+      } finally {
+        if (crew != null) {
+          crew.close();
+        }
       }
       frontier = null;
       nextFrontier = null;
@@ -346,10 +351,9 @@ public final class ExplicitExplorer {
      *
      * @return the chunks' results when not pipelined, else an empty list
      */
-    private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
-        boolean pipelined) {
+    private List<Candidates> expandLevel(int lo, int hi, Crew crew, boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
-      if (pool == null || hi - lo <= MIN_CHUNK * 2) {
+      if (crew == null || hi - lo <= MIN_CHUNK * 2) {
         for (int from = lo; from < hi; from += MAX_CHUNK) {
           handOver(expandChunk(lo, from, Math.min(hi, from + MAX_CHUNK), pipelined, null, 0),
               pipelined, results);
@@ -358,25 +362,8 @@ public final class ExplicitExplorer {
       }
       int[] bounds = chunkBounds(lo, hi, options.workers());
       int n = bounds.length - 1;
-      LevelWork work = new LevelWork(n);
-      Runnable helper = () -> {
-        try {
-          for (int c = work.claim(); c >= 0; c = work.claim()) {
-            Candidates r = expandChunk(lo, bounds[c], bounds[c + 1], false, work, c);
-            if (work.abandoned(c)) {
-              recycle(r); // the merging thread did it itself
-            } else {
-              work.done(c, r);
-            }
-          }
-        } catch (Throwable t) {
-          work.fail(t);
-        }
-      };
-      List<Future<?>> helpers = new ArrayList<>();
-      for (int w = 1; w < options.workers(); w++) {
-        helpers.add(pool.submit(helper));
-      }
+      LevelWork work = new LevelWork(lo, bounds);
+      crew.publish(work);
       try {
         // The calling thread is a worker too: while the next chunk to merge is not ready
         // it expands an unclaimed one, and it merges in chunk order.
@@ -418,9 +405,86 @@ public final class ExplicitExplorer {
         }
       } finally {
         work.cancel();
-        helpers.forEach(f -> f.cancel(false));
       }
       return results;
+    }
+
+    /**
+     * The run's helper threads, started once: between levels they wait for the next
+     * level's work (spinning briefly, as levels follow each other quickly, then parked),
+     * instead of being handed a new task per level.
+     */
+    private final class Crew implements AutoCloseable {
+      private static final int SPINS = 2_000;
+      private static final long PARK_NANOS = 200_000;
+      private volatile LevelWork published;
+      private final List<Future<?>> tasks = new ArrayList<>();
+      private final java.util.concurrent.ConcurrentLinkedQueue<Thread> waiting =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+      Crew(ExecutorService pool, int helpers) {
+        for (int h = 0; h < helpers; h++) {
+          tasks.add(pool.submit(this::work));
+        }
+      }
+
+      /** Hands {@code w} to the helpers (or {@link LevelWork#END} to let them go). */
+      void publish(LevelWork w) {
+        published = w;
+        for (Thread t : waiting) {
+          java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+      }
+
+      private void work() {
+        waiting.add(Thread.currentThread());
+        try {
+          LevelWork seen = null;
+          for (LevelWork w = next(null); w != LevelWork.END; w = next(seen)) {
+            seen = w;
+            try {
+              for (int c = w.claim(); c >= 0; c = w.claim()) {
+                Candidates r = expandChunk(w.levelStart, w.bounds[c], w.bounds[c + 1], false,
+                    w, c);
+                if (w.abandoned(c)) {
+                  recycle(r); // the merging thread did it itself
+                } else {
+                  w.done(c, r);
+                }
+              }
+            } catch (Throwable t) {
+              w.fail(t);
+              return;
+            }
+          }
+        } finally {
+          waiting.remove(Thread.currentThread());
+        }
+      }
+
+      /** The first published work other than {@code seen}. */
+      private LevelWork next(LevelWork seen) {
+        for (int spins = 0; ; spins++) {
+          LevelWork w = published;
+          if (w != seen && w != null) {
+            return w;
+          }
+          if (Thread.currentThread().isInterrupted()) {
+            return LevelWork.END;
+          }
+          if (spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            java.util.concurrent.locks.LockSupport.parkNanos(PARK_NANOS);
+          }
+        }
+      }
+
+      @Override
+      public void close() {
+        publish(LevelWork.END);
+        tasks.forEach(f -> f.cancel(false));
+      }
     }
 
     /**
@@ -951,8 +1015,16 @@ public final class ExplicitExplorer {
     private volatile Throwable failure;
     // Chunks below this are merged or no longer wanted; the merging thread takes them in order.
     private volatile int taken;
+    /** The level's first state index and its chunks' bounds. */
+    final int levelStart;
+    final int[] bounds;
+    /** No more work: the run is over. */
+    static final LevelWork END = new LevelWork(0, new int[] {0});
 
-    LevelWork(int chunks) {
+    LevelWork(int levelStart, int[] bounds) {
+      this.levelStart = levelStart;
+      this.bounds = bounds;
+      int chunks = bounds.length - 1;
       this.chunks = chunks;
       this.done = new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
       this.claimedAt = new java.util.concurrent.atomic.AtomicLongArray(chunks);
