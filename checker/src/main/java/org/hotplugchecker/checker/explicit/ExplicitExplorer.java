@@ -55,8 +55,10 @@ public final class ExplicitExplorer {
   private static final int MIN_CHUNK = 128;
   private static final int CHUNKS_PER_WORKER = 4;
   // The merging thread expands another worker's chunk itself once the worker has held it
-  // for twice as long as the merging thread's own chunks take per state, plus this slack.
-  private static final long PATIENCE_SLACK_NANOS = 50_000;
+  // PATIENCE times as long as the merging thread's own chunks take per state, plus a slack:
+  // enough for a slower chunk, far less than a time slice lost to another process.
+  private static final int PATIENCE = 4;
+  private static final long PATIENCE_SLACK_NANOS = 200_000;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -387,7 +389,8 @@ public final class ExplicitExplorer {
             }
             long claimed = work.claimedAt(c);
             if (claimed != 0 && System.nanoTime() - claimed
-                > 2 * nanosPerState * (bounds[c + 1] - bounds[c]) + PATIENCE_SLACK_NANOS) {
+                > PATIENCE * nanosPerState * (bounds[c + 1] - bounds[c])
+                    + PATIENCE_SLACK_NANOS) {
               // The worker holding this chunk takes far longer than a chunk needs: on a
               // busy machine it has lost its core. Expanding the chunk here gives the
               // same result (the worker's copy is ignored) and does not wait for it.
