@@ -34,6 +34,8 @@ public final class HotplugModel implements TransitionSystem {
   private final HotplugKernel kernel;
   private final List<KernelAction> actions;
   private final KernelAction[] actionArray; // the hot loop indexes a plain array
+  private final ActionKind[] actionKinds; // likewise, per action id
+  private final int[] actionIndexes;
   private final ActionGuard[] guards;
   private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
   private final OneWordInvariants oneWordInvariants; // likewise
@@ -54,6 +56,8 @@ public final class HotplugModel implements TransitionSystem {
     this.actions = List.copyOf(enumerateActions(topology));
     this.properties = List.copyOf(properties);
     this.actionArray = this.actions.toArray(new KernelAction[0]);
+    this.actionKinds = actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new);
+    this.actionIndexes = actions.stream().mapToInt(KernelAction::index).toArray();
     this.guards = this.actions.stream()
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
@@ -264,6 +268,20 @@ public final class HotplugModel implements TransitionSystem {
         && actionArray[action].kind() == ActionKind.ALLOC_FOR_CPU;
   }
 
+  /**
+   * {@link #checkTransition} on a one-word state, without arrays or enums, for the
+   * search's loop: {@link OneWordKernel#HOLDS}, {@link OneWordKernel#VIOLATED} or {@link
+   * OneWordKernel#NOT_APPLICABLE} (no action property looks at the target state). Needs
+   * {@link #hasOneWordSuccessors()}.
+   */
+  public int checkTransition1(int property, long from, int action) {
+    if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL
+        || actionKinds[action] != ActionKind.ALLOC_FOR_CPU) {
+      return OneWordKernel.NOT_APPLICABLE;
+    }
+    return oneWord.allocLocal(from, actionIndexes[action]);
+  }
+
   @Override
   public TransitionVerdict checkTransition(int property, long[] from, int action, long[] to) {
     if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL) {
@@ -274,7 +292,7 @@ public final class HotplugModel implements TransitionSystem {
       return TransitionVerdict.NOT_APPLICABLE;
     }
     if (oneWord != null) {
-      int local = oneWord.allocLocal(from[0], a.index());
+      int local = checkTransition1(property, from[0], action);
       return local == OneWordKernel.NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
           : local == OneWordKernel.HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
     }

@@ -674,14 +674,9 @@ public final class ExplicitExplorer {
         for (long e = enabled; e != 0; e &= e - 1) {
           int a = Long.numberOfTrailingZeros(e);
           long t = successors[fired++];
-          int[] judging = judgedBy[a];
-          if (judging.length > 0) {
-            state[0] = s;
-            next[0] = t;
-            for (int p : judging) {
-              if (!done[p]) {
-                checkAction(r, p, i, state, a, next, null);
-              }
+          for (int p : judgedBy[a]) {
+            if (!done[p]) {
+              judge1(r, p, i, s, a);
             }
           }
           if (t == s) {
@@ -746,6 +741,20 @@ public final class ExplicitExplorer {
       }
       r.transitions += steps;
       return n;
+    }
+
+    /** {@link #checkAction} for one-word states without symmetry. */
+    private void judge1(Candidates r, int p, int i, long s, int a) {
+      int v = oneWord.checkTransition1(p, s, a);
+      if (v == org.hotplugchecker.model.kernel.OneWordKernel.NOT_APPLICABLE) {
+        return;
+      }
+      r.exercised[p] = true;
+      if (v == org.hotplugchecker.model.kernel.OneWordKernel.VIOLATED
+          && r.actionWitnessState[p] < 0) {
+        r.actionWitnessState[p] = i;
+        r.actionWitnessAction[p] = a;
+      }
     }
 
     /** Evaluates action property {@code p} on one transition and, reduced, on its images. */
