@@ -107,6 +107,8 @@ public final class ExplicitExplorer {
     // Whether the level being expanded is read from the frontier buffers (the store does
     // not keep states in index order), not from the store.
     private final boolean frontierMode;
+    // The store when it is the one-word one (the one-word loop calls it directly), or null.
+    private final OneWordStateStore oneWordStore;
     private final ParentLog parentLog;
     private final java.util.function.Supplier<MemoryBudget> budgets;
     private final MemoryBudget budget;
@@ -189,6 +191,7 @@ public final class ExplicitExplorer {
         this.parentLog = new ParentLog(budget);
       }
       this.frontierMode = !store.keepsStates();
+      this.oneWordStore = store instanceof OneWordStateStore o ? o : null;
       this.witnessState = new int[props.size()];
       this.witnessAction = new int[props.size()];
       this.exercised = new boolean[props.size()];
@@ -648,6 +651,7 @@ public final class ExplicitExplorer {
       long[] batchHash = r.batchHash;
       int[] batchAction = r.batchAction;
       long[] successors = r.successors;
+      OneWordStateStore keys = oneWordStore; // the store, called directly, or null (replay)
       for (int i = from; i < to; i++) {
         if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
           break; // a worker's chunk that the merging thread has done meanwhile
@@ -683,16 +687,25 @@ public final class ExplicitExplorer {
             continue; // a self-loop: counted, but nothing to look up
           }
           batch[n] = t;
-          batchHash[n] = store.hash(batch, n);
+          batchHash[n] = keys != null ? OneWordStateStore.key(t) : store.hash(batch, n);
           batchAction[n++] = a;
         }
-        r.sink += store.touch(batchHash, n);
+        r.sink += keys != null ? keys.touch(batchHash, n) : store.touch(batchHash, n);
+        if (direct && keys != null) {
+          for (int k = 0; k < n; k++) {
+            if (keys.addKey(batchHash[k]) >= 0) {
+              appendToNextFrontier(batch, k);
+            }
+          }
+          continue;
+        }
         if (direct) {
           insert(batch, batchHash, batchAction, n, i);
           continue;
         }
         for (int k = 0; k < n; k++) {
-          if (!store.contains(batch, k, batchHash[k])) {
+          if (keys != null ? !keys.containsKey(batchHash[k])
+              : !store.contains(batch, k, batchHash[k])) {
             r.add(batch, k, batchHash[k], i, batchAction[k]);
           }
         }
