@@ -161,6 +161,22 @@ class ExplorerPropertiesTest {
     }
   }
 
+  /** Stopping at the first violating level finds the same shortest counterexamples there. */
+  @Property(tries = 40)
+  void stopAtFirstGivesTheFullRunsCounterexamples(@ForAll("topologies") Topology t) {
+    HotplugModel model = new HotplugModel(t);
+    CheckResult full = explore(model, 1);
+    CheckResult first = new ExplicitExplorer().explore(model,
+        ExplorerOptions.defaults().withWorkers(2).withStopAtFirst(true));
+    for (int p = 0; p < full.properties().size(); p++) {
+      PropertyResult f = first.properties().get(p);
+      if (f.verdict() == Verdict.VIOLATED) {
+        assertEquals(full.properties().get(p).counterexample().map(c -> c.actions()),
+            f.counterexample().map(c -> c.actions()), f.property().name());
+      }
+    }
+  }
+
   @Property(tries = 100)
   void everyCounterexampleReplaysToAViolation(@ForAll("topologies") Topology t) {
     HotplugModel model = new HotplugModel(t);

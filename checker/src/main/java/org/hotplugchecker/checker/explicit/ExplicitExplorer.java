@@ -112,7 +112,8 @@ public final class ExplicitExplorer {
     private final ParentLog parentLog;
     private final java.util.function.Supplier<MemoryBudget> budgets;
     private final MemoryBudget budget;
-    // The last level to expand (a replay stops there), or Integer.MAX_VALUE.
+    // A replay stores the levels up to this one and expands those before it; else
+    // Integer.MAX_VALUE.
     private final int levelLimit;
     // One-word exact mode: the run again with a store that keeps states, for counterexamples.
     private Run replay;
@@ -149,7 +150,8 @@ public final class ExplicitExplorer {
 
     /**
      * A run; {@code keepStateOrder} asks for a store that can read states back by index
-     * (for a replay), {@code levelLimit} for the last level to expand.
+     * (for a replay), {@code levelLimit} for the last level to store (the levels before it
+     * are expanded).
      */
     Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry,
         java.util.function.Supplier<MemoryBudget> budgets, boolean keepStateOrder,
@@ -234,21 +236,19 @@ public final class ExplicitExplorer {
           if (lo == hi) {
             break;
           }
+          if (level >= levelLimit) {
+            stopReason = "replayed up to level " + level; // stored, not expanded
+            break;
+          }
           // With stop-at-first the level's successors must not be stored before its
           // violations are known; otherwise chunks are merged as soon as they are done.
-          // A replay does not store the level after its last.
-          boolean last = level >= levelLimit;
-          boolean pipelined = !options.stopAtFirst() && !last;
+          boolean pipelined = !options.stopAtFirst();
           if (pipelined) {
             addLevelStart(hi);
           }
           List<Candidates> chunks = expandLevel(lo, hi, crew, pipelined);
           boolean violatedNow = settleLevel();
           depth = level;
-          if (last) {
-            stopReason = "replayed up to level " + level;
-            break;
-          }
           if (!pipelined) {
             if (violatedNow || anyViolated()) {
               stopReason = "stopped at the first violation (--stop-at-first)";
@@ -914,10 +914,12 @@ public final class ExplicitExplorer {
     }
 
     /**
-     * This run once more, up to its deepest witness's level, with a store that keeps
-     * states in index order; or null (with {@link #replayFailure} set) if that does not
-     * fit in the heap. The replay is the same deterministic search, so it finds the same
-     * witnesses at the same indices, and its counterexamples are this run's.
+     * This run once more, until its deepest witness's level is stored, with a store that
+     * keeps states in index order; or null (with {@link #replayFailure} set) if that does
+     * not fit in the heap. The replay is the same deterministic search, so it finds the
+     * same witnesses at the same indices in the levels it expands (checked), and the same
+     * states at the same indices in the last one, where this run's witnesses are checked
+     * once more on the replay's states; its counterexamples are this run's.
      */
     private Run replay() {
       if (replay != null || replayFailure != null) {
@@ -941,6 +943,12 @@ public final class ExplicitExplorer {
           replayFailure = "the replay to rebuild it ran out of memory";
           return null;
         }
+        if (levelOf(witnessState[p]) == deepest && again.witnessState[p] < 0
+            && again.violates(p, witnessState[p], witnessAction[p])) {
+          // In the last level, which the replay stores but does not expand.
+          again.witnessState[p] = witnessState[p];
+          again.witnessAction[p] = witnessAction[p];
+        }
         if (again.witnessState[p] != witnessState[p]
             || again.witnessAction[p] != witnessAction[p]) {
           throw new IllegalStateException("the replay found another witness of "
@@ -949,6 +957,40 @@ public final class ExplicitExplorer {
       }
       replay = again;
       return replay;
+    }
+
+    /**
+     * Whether property {@code p} is violated by stored state {@code index} (an invariant)
+     * or by its step under {@code action} (an action property).
+     */
+    private boolean violates(int p, int index, int action) {
+      if (index >= store.size()) {
+        return false;
+      }
+      long[] s = new long[words];
+      store.get(index, s);
+      if (props.get(p).kind() == PropertySpec.Kind.INVARIANT) {
+        return !ts.invariantHolds(p, s);
+      }
+      long[] t = new long[words];
+      if (action < 0 || !ts.successor(s, action, t)) {
+        return false;
+      }
+      // As checkAction judges it: the step itself, and with symmetry its images.
+      TransitionVerdict v = ts.checkTransition(p, s, action, t);
+      if (v == TransitionVerdict.NOT_APPLICABLE) {
+        return false;
+      }
+      boolean violated = v == TransitionVerdict.VIOLATED;
+      OrbitImages images = sym == null || sym.witnessCount() == 1
+          ? null : new OrbitImages(sym, words);
+      if (images != null) {
+        images.reset(s);
+      }
+      for (int e = 1; !violated && images != null && e < images.count(); e++) {
+        violated = images.violated(ts, p, e, action);
+      }
+      return violated;
     }
 
     /** The level of the state with {@code index}: the last level starting at or before it. */
