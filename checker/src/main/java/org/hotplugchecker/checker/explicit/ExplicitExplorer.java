@@ -38,8 +38,15 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * <p>No per-state parent pointers are kept in exact mode: a counterexample is rebuilt
  * backwards, level by level, by finding the first (index, action) of the previous level
  * that leads to the current state — the very pair whose candidate the merge inserted
- * first. Fingerprint mode, which cannot read old states back, keeps a compact parent log
- * (an {@code int} and a {@code short} per state) and replays actions forwards.
+ * first. One-word states are stored exactly but without index order ({@link
+ * OneWordStateStore}, one memory access per lookup); the levels being expanded are kept in
+ * frontier buffers, and a violation's path comes from a replay of the same search, with a
+ * store that keeps states, until the deepest witness's level is stored. Fingerprint mode,
+ * which cannot read old states back, keeps a compact parent log (an {@code int} and a
+ * {@code short} per state) and replays actions forwards.
+ *
+ * <p>Helper threads come from a shared pool of daemon threads ({@link ExplorerThreads})
+ * and stay for a whole run; the calling thread expands chunks too and does all merging.
  *
  * <p>With symmetry, the store holds canonical representatives; counterexamples are
  * turned back into concrete paths by {@link SymmetricPaths}.
