@@ -86,6 +86,97 @@ class ExplorerPropertiesTest {
     assertEquals(observable(one), observable(explore(model, 3)));
   }
 
+  /**
+   * A worker that loses its core now and then (simulated by sleeping) makes the merging
+   * thread expand that worker's chunks itself; the result must not change.
+   */
+  @Example
+  void resultsAreTheSameWhenAWorkerIsLate() {
+    Topology t = Topology.of(Arch.GENERIC, KernelVariant.V4_19, 3, null,
+        List.of(new Component(0, true, false), new Component(1, true, true),
+            new Component(2, true, true), new Component(1, false, true)),
+        List.of(new Component(0, true, false), new Component(1, true, true),
+            new Component(2, true, true)),
+        java.util.Set.of());
+    HotplugModel model = new HotplugModel(t);
+    CheckResult one = explore(model, 1);
+    assertTrue(one.states() > 2000, "levels must exceed a chunk: " + one.states());
+    assertEquals(observable(one), observable(explore(new LateWorkers(model), 2)));
+  }
+
+  /** {@code model} seen through the general interface, sleeping on some worker calls. */
+  private record LateWorkers(HotplugModel model) implements TransitionSystem {
+    @Override
+    public boolean successor(long[] state, int action, long[] out) {
+      if (action == 0 && Thread.currentThread().getName().startsWith("explorer-worker")
+          && Long.hashCode(state[0] * 0x9E3779B97F4A7C15L) % 97 == 0) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return model.successor(state, action, out);
+    }
+
+    @Override
+    public int stateWords() {
+      return model.stateWords();
+    }
+
+    @Override
+    public int stateBits() {
+      return model.stateBits();
+    }
+
+    @Override
+    public List<long[]> initialStates() {
+      return model.initialStates();
+    }
+
+    @Override
+    public int actionCount() {
+      return model.actionCount();
+    }
+
+    @Override
+    public String actionLabel(int action) {
+      return model.actionLabel(action);
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+      return model.properties();
+    }
+
+    @Override
+    public boolean invariantHolds(int property, long[] state) {
+      return model.invariantHolds(property, state);
+    }
+
+    @Override
+    public TransitionVerdict checkTransition(int property, long[] from, int action,
+        long[] to) {
+      return model.checkTransition(property, from, action, to);
+    }
+  }
+
+  /** Stopping at the first violating level finds the same shortest counterexamples there. */
+  @Property(tries = 40)
+  void stopAtFirstGivesTheFullRunsCounterexamples(@ForAll("topologies") Topology t) {
+    HotplugModel model = new HotplugModel(t);
+    CheckResult full = explore(model, 1);
+    CheckResult first = new ExplicitExplorer().explore(model,
+        ExplorerOptions.defaults().withWorkers(2).withStopAtFirst(true));
+    for (int p = 0; p < full.properties().size(); p++) {
+      PropertyResult f = first.properties().get(p);
+      if (f.verdict() == Verdict.VIOLATED) {
+        assertEquals(full.properties().get(p).counterexample().map(c -> c.actions()),
+            f.counterexample().map(c -> c.actions()), f.property().name());
+      }
+    }
+  }
+
   @Property(tries = 100)
   void everyCounterexampleReplaysToAViolation(@ForAll("topologies") Topology t) {
     HotplugModel model = new HotplugModel(t);

@@ -34,6 +34,8 @@ public final class HotplugModel implements TransitionSystem {
   private final HotplugKernel kernel;
   private final List<KernelAction> actions;
   private final KernelAction[] actionArray; // the hot loop indexes a plain array
+  private final ActionKind[] actionKinds; // likewise, per action id
+  private final int[] actionIndexes;
   private final ActionGuard[] guards;
   private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
   private final OneWordInvariants oneWordInvariants; // likewise
@@ -55,6 +57,8 @@ public final class HotplugModel implements TransitionSystem {
     this.actions = List.copyOf(enumerateActions(topology));
     this.properties = List.copyOf(properties);
     this.actionArray = this.actions.toArray(new KernelAction[0]);
+    this.actionKinds = actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new);
+    this.actionIndexes = actions.stream().mapToInt(KernelAction::index).toArray();
     this.guards = this.actions.stream()
         .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
     this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
@@ -232,6 +236,31 @@ public final class HotplugModel implements TransitionSystem {
     return oneWord.enabled(state, out);
   }
 
+  /**
+   * The actions enabled in one-word {@code state} as a bit set (bit {@code a} for action
+   * id {@code a}); needs {@link #hasEnabledSets1()}.
+   */
+  public long enabledSet1(long state) {
+    return oneWord.enabledSet(state);
+  }
+
+  /**
+   * Whether {@link #enabledSet1} and {@link #fireAll1} may be used: one-word states and at
+   * most 64 actions.
+   */
+  public boolean hasEnabledSets1() {
+    return oneWord != null && oneWord.hasEnabledSets() && oneWord.firesByKind();
+  }
+
+  /**
+   * The successors of one-word {@code state} under the actions in {@code enabled} (enabled
+   * ones, as from {@link #enabledSet1}), written to {@code out} in action id order; returns
+   * their number. Needs {@link #hasEnabledSets1()}.
+   */
+  public int fireAll1(long state, long enabled, long[] out) {
+    return oneWord.fireAll(state, enabled, out);
+  }
+
   /** The successor of one-word {@code state} under {@code action}, which must be enabled. */
   public long fire1(long state, int action) {
     return oneWord.fire(state, action);
@@ -251,6 +280,26 @@ public final class HotplugModel implements TransitionSystem {
   }
 
   /**
+   * The invariants (by index in {@link #properties()}) that one-word {@code state}
+   * violates, as a bit set: {@link #invariantHolds} for all of them at once, for the
+   * search's per-state check. Needs {@link #hasOneWordSuccessors()}.
+   */
+  public long invariantViolations1(long state) {
+    int byOrdinal = oneWordInvariants.violations(state);
+    if (byOrdinal == 0) {
+      return 0; // the common case: nothing to translate
+    }
+    long set = 0;
+    for (int p = 0; p < propertyArray.length; p++) {
+      if (propertyArray[p].spec().kind() == PropertySpec.Kind.INVARIANT
+          && (byOrdinal & (1 << propertyArray[p].ordinal())) != 0) {
+        set |= 1L << p;
+      }
+    }
+    return set;
+  }
+
+  /**
    * Whether {@link #checkTransition} can give action property {@code property} anything
    * but {@code NOT_APPLICABLE} on a step of {@code action}: {@code alloc_local} only
    * judges {@code alloc_for_cpu}. The search skips the other pairs without a call.
@@ -258,6 +307,20 @@ public final class HotplugModel implements TransitionSystem {
   public boolean judges(int property, int action) {
     return propertyArray[property] == HotplugProperty.ALLOC_LOCAL
         && actionArray[action].kind() == ActionKind.ALLOC_FOR_CPU;
+  }
+
+  /**
+   * {@link #checkTransition} on a one-word state, without arrays or enums, for the
+   * search's loop: {@link OneWordKernel#HOLDS}, {@link OneWordKernel#VIOLATED} or {@link
+   * OneWordKernel#NOT_APPLICABLE} (no action property looks at the target state). Needs
+   * {@link #hasOneWordSuccessors()}.
+   */
+  public int checkTransition1(int property, long from, int action) {
+    if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL
+        || actionKinds[action] != ActionKind.ALLOC_FOR_CPU) {
+      return OneWordKernel.NOT_APPLICABLE;
+    }
+    return oneWord.allocLocal(from, actionIndexes[action]);
   }
 
   @Override
@@ -270,7 +333,7 @@ public final class HotplugModel implements TransitionSystem {
       return TransitionVerdict.NOT_APPLICABLE;
     }
     if (oneWord != null) {
-      int local = oneWord.allocLocal(from[0], a.index());
+      int local = checkTransition1(property, from[0], action);
       return local == OneWordKernel.NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
           : local == OneWordKernel.HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
     }

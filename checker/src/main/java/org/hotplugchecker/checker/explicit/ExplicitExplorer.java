@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Counterexample;
@@ -39,20 +38,34 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * <p>No per-state parent pointers are kept in exact mode: a counterexample is rebuilt
  * backwards, level by level, by finding the first (index, action) of the previous level
  * that leads to the current state — the very pair whose candidate the merge inserted
- * first. Fingerprint mode, which cannot read old states back, keeps a compact parent log
- * (an {@code int} and a {@code short} per state) and replays actions forwards.
+ * first. One-word states are stored exactly but without index order ({@link
+ * OneWordStateStore}, one memory access per lookup); the levels being expanded are kept in
+ * frontier buffers, and a violation's path comes from a replay of the same search, with a
+ * store that keeps states, until the deepest witness's level is stored. Fingerprint mode,
+ * which cannot read old states back, keeps a compact parent log (an {@code int} and a
+ * {@code short} per state) and replays actions forwards.
+ *
+ * <p>Helper threads come from a shared pool of daemon threads ({@link ExplorerThreads})
+ * and stay for a whole run; the calling thread expands chunks too and does all merging.
  *
  * <p>With symmetry, the store holds canonical representatives; counterexamples are
  * turned back into concrete paths by {@link SymmetricPaths}.
  */
 public final class ExplicitExplorer {
-  // Chunk sizes: big enough to amortise a task and its candidate buffers, small enough that
-  // a level of a few thousand states still splits into several chunks per worker (levels
-  // of mid-size models are short, and a level ends with a barrier). The chunk size does not
-  // change the insertion order, which is (parent index, action) across and within chunks.
+  // Chunk sizes: big enough to amortise claiming a chunk and merging its buffer, small
+  // enough that a level of a few thousand states still splits into several chunks per
+  // worker; with several workers a chunk takes 1 / (workers * CHUNKS_PER_WORKER) of what
+  // is left of the level, so the last chunks, which the level's end waits for, are small.
+  // The chunk size does not change the insertion order, which is (parent index, action)
+  // across and within chunks.
   private static final int MAX_CHUNK = 2048;
-  private static final int MIN_CHUNK = 256;
-  private static final int CHUNKS_PER_WORKER = 8;
+  private static final int MIN_CHUNK = 128;
+  private static final int CHUNKS_PER_WORKER = 4;
+  // The merging thread expands another worker's chunk itself once the worker has held it
+  // PATIENCE times as long as the merging thread's own chunks take per state, plus a slack:
+  // enough for a slower chunk, far less than a time slice lost to another process.
+  private static final int PATIENCE = 4;
+  private static final long PATIENCE_SLACK_NANOS = 200_000;
   private final java.util.function.Supplier<MemoryBudget> budgets;
 
   /** An explorer that stops cleanly when the heap runs short. */
@@ -77,7 +90,7 @@ public final class ExplicitExplorer {
    */
   public CheckResult explore(TransitionSystem ts, ExplorerOptions options,
       StateSymmetry symmetry) {
-    return new Run(ts, options, symmetry, budgets.get()).run();
+    return new Run(ts, options, symmetry, budgets, false, Integer.MAX_VALUE).run();
   }
 
   /** Per-run state; not shared between runs. */
@@ -92,32 +105,68 @@ public final class ExplicitExplorer {
     private final int[] actionPropIds;
     // The one-word fast path of the hotplug model, or null (other systems, wider states).
     private final HotplugModel oneWord;
+    // One-word states without symmetry: the specialised chunk loop.
+    private final boolean plainOneWord;
     // Per action, the action properties that can judge its steps (all, unless the model
     // says which).
     private final int[][] judgedBy;
-    private final StateStore store;
+    private StateStore store; // dropped before a replay, which needs the heap
+    // Whether the level being expanded is read from the frontier buffers (the store does
+    // not keep states in index order), not from the store.
+    private final boolean frontierMode;
+    // The store when it is the one-word one (the one-word loop calls it directly), or null.
+    private final OneWordStateStore oneWordStore;
     private final ParentLog parentLog;
+    private final java.util.function.Supplier<MemoryBudget> budgets;
     private final MemoryBudget budget;
+    // A replay stores the levels up to this one and expands those before it; else
+    // Integer.MAX_VALUE.
+    private final int levelLimit;
+    // One-word exact mode: the run again with a store that keeps states, for counterexamples.
+    private Run replay;
+    private String replayFailure;
     private int[] levelStarts = new int[64];
     private int levels;
     // Fingerprint mode: the states of the level being expanded, in index order.
     private long[] frontier = new long[0];
     private long[] nextFrontier = new long[0];
-    private int nextSize;
+    // The size of the next level's buffer, written on every new state by the merging
+    // thread: it sits in the middle of its own array, so that it shares no cache line with
+    // the fields the workers read for every state (which would bounce between the cores).
+    private final int[] nextSizeCell = new int[2 * PAD + 1];
+    private static final int PAD = 16;
     private boolean newWitness;
 
     // Per property: the witness of its shortest violation, or -1.
     private final int[] witnessState;
     private final int[] witnessAction;
     private final boolean[] exercised;
+    // What expanding a state took the merging thread lately (to tell a late worker).
+    private long nanosPerState = 1_000;
+    // Merged chunks' buffers, for later chunks (taken and returned by any thread).
+    private final java.util.concurrent.ConcurrentLinkedQueue<Candidates> spares =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean[] settled; // property needs no more checking
     private long transitions;
     private BackwardPaths backward;
+    // How the search ended: why it stopped early (null: complete), whether a resource
+    // limit stopped it, and the deepest level whose states were all checked.
+    private String stopReason;
+    private boolean resourceLimit;
+    private int depth = -1;
 
+    /**
+     * A run; {@code keepStateOrder} asks for a store that can read states back by index
+     * (for a replay), {@code levelLimit} for the last level to store (the levels before it
+     * are expanded).
+     */
     Run(TransitionSystem ts, ExplorerOptions options, StateSymmetry symmetry,
-        MemoryBudget budget) {
+        java.util.function.Supplier<MemoryBudget> budgets, boolean keepStateOrder,
+        int levelLimit) {
       this.ts = ts;
-      this.budget = budget;
+      this.budgets = budgets;
+      this.budget = budgets.get();
+      this.levelLimit = levelLimit;
       this.options = options;
       this.sym = symmetry;
       this.words = ts.stateWords();
@@ -130,6 +179,8 @@ public final class ExplicitExplorer {
       this.actionPropIds = indicesOf(props, PropertySpec.Kind.ACTION);
       this.oneWord = ts instanceof HotplugModel m && m.hasOneWordSuccessors() && words == 1
           ? m : null;
+      this.plainOneWord = oneWord != null && sym == null && oneWord.hasEnabledSets1()
+          && props.size() <= 64;
       this.judgedBy = new int[actions][];
       for (int a = 0; a < actions; a++) {
         int action = a;
@@ -137,13 +188,19 @@ public final class ExplicitExplorer {
             ? Arrays.stream(actionPropIds).filter(p -> m.judges(p, action)).toArray()
             : actionPropIds;
       }
-      if (options.fingerprintBits() == 0) {
+      if (options.fingerprintBits() == 0 && words == 1 && !keepStateOrder) {
+        // One lookup per successor instead of two; paths come from a replay.
+        this.store = new OneWordStateStore(budget);
+        this.parentLog = null;
+      } else if (options.fingerprintBits() == 0) {
         this.store = new OpenAddressingStateStore(words, budget);
         this.parentLog = null;
       } else {
         this.store = new FingerprintStateStore(words, options.fingerprintBits(), budget);
         this.parentLog = new ParentLog(budget);
       }
+      this.frontierMode = !store.keepsStates();
+      this.oneWordStore = store instanceof OneWordStateStore o ? o : null;
       this.witnessState = new int[props.size()];
       this.witnessAction = new int[props.size()];
       this.exercised = new boolean[props.size()];
@@ -159,16 +216,23 @@ public final class ExplicitExplorer {
 
     CheckResult run() {
       long start = System.nanoTime();
-      ExecutorService pool = options.workers() > 1
-          ? Executors.newFixedThreadPool(options.workers() - 1, r -> {
-            Thread t = new Thread(r, "explorer-worker");
-            t.setDaemon(true);
-            return t;
-          })
-          : null;
-      String stopReason = null;
-      boolean resourceLimit = false;
-      int depth = -1;
+      exploreLevels(start);
+      boolean complete = stopReason == null;
+      int states = store.size();
+      Map<String, Number> stats = stats();
+      List<PropertyResult> results = new ArrayList<>();
+      for (int p = 0; p < props.size(); p++) {
+        results.add(resultOf(p, complete));
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new CheckResult("explicit", states, transitions, Math.max(depth, 0), complete,
+          Optional.ofNullable(stopReason), resourceLimit, results, millis, stats);
+    }
+
+    /** The search itself, level by level, until done or stopped ({@link #stopReason}). */
+    private void exploreLevels(long start) {
+      Crew crew = options.workers() > 1
+          ? new Crew(ExplorerThreads.pool(), options.workers() - 1) : null;
       try {
         addLevelStart(0);
         addInitialStates();
@@ -179,13 +243,17 @@ public final class ExplicitExplorer {
           if (lo == hi) {
             break;
           }
+          if (level >= levelLimit) {
+            stopReason = "replayed up to level " + level; // stored, not expanded
+            break;
+          }
           // With stop-at-first the level's successors must not be stored before its
           // violations are known; otherwise chunks are merged as soon as they are done.
           boolean pipelined = !options.stopAtFirst();
           if (pipelined) {
             addLevelStart(hi);
           }
-          List<Candidates> chunks = expandLevel(lo, hi, pool, pipelined);
+          List<Candidates> chunks = expandLevel(lo, hi, crew, pipelined);
           boolean violatedNow = settleLevel();
           depth = level;
           if (!pipelined) {
@@ -196,7 +264,8 @@ public final class ExplicitExplorer {
             addLevelStart(hi);
             for (int c = 0; c < chunks.size(); c++) {
               merge(chunks.get(c));
-              chunks.set(c, null); // let the buffer go before the next
+              recycle(chunks.get(c));
+              chunks.set(c, null);
             }
           }
           chunks = null;
@@ -221,19 +290,12 @@ public final class ExplicitExplorer {
         stopReason = e.getMessage();
         resourceLimit = true;
       } finally {
-        if (pool != null) {
-          pool.shutdownNow();
+        if (crew != null) {
+          crew.close();
         }
       }
       frontier = null;
-      boolean complete = stopReason == null;
-      List<PropertyResult> results = new ArrayList<>();
-      for (int p = 0; p < props.size(); p++) {
-        results.add(resultOf(p, complete));
-      }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      return new CheckResult("explicit", store.size(), transitions, Math.max(depth, 0), complete,
-          Optional.ofNullable(stopReason), resourceLimit, results, millis, stats());
+      nextFrontier = null;
     }
 
     private Map<String, Number> stats() {
@@ -301,35 +363,19 @@ public final class ExplicitExplorer {
      *
      * @return the chunks' results when not pipelined, else an empty list
      */
-    private List<Candidates> expandLevel(int lo, int hi, ExecutorService pool,
-        boolean pipelined) {
+    private List<Candidates> expandLevel(int lo, int hi, Crew crew, boolean pipelined) {
       List<Candidates> results = new ArrayList<>();
-      int chunk = pool == null ? MAX_CHUNK : Math.max(MIN_CHUNK,
-          Math.min(MAX_CHUNK, (hi - lo) / (options.workers() * CHUNKS_PER_WORKER)));
-      if (pool == null || hi - lo <= chunk) {
-        for (int from = lo; from < hi; from += chunk) {
-          handOver(expandChunk(lo, from, Math.min(hi, from + chunk), pipelined), pipelined,
-              results);
+      if (crew == null || hi - lo <= MIN_CHUNK * 2) {
+        for (int from = lo; from < hi; from += MAX_CHUNK) {
+          handOver(expandChunk(lo, from, Math.min(hi, from + MAX_CHUNK), pipelined, null, 0),
+              pipelined, results);
         }
         return results;
       }
-      int n = (hi - lo + chunk - 1) / chunk;
-      LevelWork work = new LevelWork(n);
-      int size = chunk;
-      Runnable helper = () -> {
-        try {
-          for (int c = work.claim(); c >= 0; c = work.claim()) {
-            int from = lo + c * size;
-            work.done(c, expandChunk(lo, from, Math.min(hi, from + size), false));
-          }
-        } catch (Throwable t) {
-          work.fail(t);
-        }
-      };
-      List<Future<?>> helpers = new ArrayList<>();
-      for (int w = 1; w < options.workers(); w++) {
-        helpers.add(pool.submit(helper));
-      }
+      int[] bounds = chunkBounds(lo, hi, options.workers());
+      int n = bounds.length - 1;
+      LevelWork work = new LevelWork(lo, bounds);
+      crew.publish(work);
       try {
         // The calling thread is a worker too: while the next chunk to merge is not ready
         // it expands an unclaimed one, and it merges in chunk order.
@@ -339,21 +385,32 @@ public final class ExplicitExplorer {
           while ((r = work.result(c)) == null) {
             int mine = work.claim();
             if (mine >= 0) {
-              int from = lo + mine * size;
               // The next chunk to merge, with all before it merged: store its states
               // straight away, as the one-thread search does.
-              work.done(mine, expandChunk(lo, from, Math.min(hi, from + size),
-                  pipelined && mine == c));
+              long t0 = System.nanoTime();
+              work.done(mine, expandChunk(lo, bounds[mine], bounds[mine + 1],
+                  pipelined && mine == c, null, 0));
+              nanosPerState = (System.nanoTime() - t0) / (bounds[mine + 1] - bounds[mine]);
+              continue;
+            }
+            work.rethrowFailure();
+            if (Thread.currentThread().isInterrupted()) {
+              throw new IllegalStateException("interrupted");
+            }
+            long claimed = work.claimedAt(c);
+            if (claimed != 0 && System.nanoTime() - claimed
+                > PATIENCE * nanosPerState * (bounds[c + 1] - bounds[c])
+                    + PATIENCE_SLACK_NANOS) {
+              // The worker holding this chunk takes far longer than a chunk needs: on a
+              // busy machine it has lost its core. Expanding the chunk here gives the
+              // same result (the worker's copy is ignored) and does not wait for it.
+              r = expandChunk(lo, bounds[c], bounds[c + 1], pipelined, null, 0);
+              break;
+            }
+            if (++spins % 256 == 0) {
+              Thread.yield(); // more workers than cores: let the one we wait for run
             } else {
-              work.rethrowFailure();
-              if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
-              }
-              if (++spins % 256 == 0) {
-                Thread.yield(); // more workers than cores: let the one we wait for run
-              } else {
-                Thread.onSpinWait();
-              }
+              Thread.onSpinWait();
             }
           }
           work.take(c);
@@ -361,22 +418,136 @@ public final class ExplicitExplorer {
         }
       } finally {
         work.cancel();
-        helpers.forEach(f -> f.cancel(false));
       }
       return results;
+    }
+
+    /**
+     * The run's helper threads, started once: between levels they wait for the next
+     * level's work (spinning briefly, as levels follow each other quickly, then parked),
+     * instead of being handed a new task per level.
+     */
+    private final class Crew implements AutoCloseable {
+      private static final int SPINS = 2_000;
+      private static final long PARK_NANOS = 200_000;
+      private volatile LevelWork published;
+      private final List<Future<?>> tasks = new ArrayList<>();
+      private final java.util.concurrent.ConcurrentLinkedQueue<Thread> waiting =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+      Crew(ExecutorService pool, int helpers) {
+        for (int h = 0; h < helpers; h++) {
+          tasks.add(pool.submit(this::work));
+        }
+      }
+
+      /** Hands {@code w} to the helpers (or {@link LevelWork#END} to let them go). */
+      void publish(LevelWork w) {
+        published = w;
+        for (Thread t : waiting) {
+          java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+      }
+
+      private void work() {
+        waiting.add(Thread.currentThread());
+        try {
+          LevelWork seen = null;
+          for (LevelWork w = next(null); w != LevelWork.END; w = next(seen)) {
+            seen = w;
+            try {
+              for (int c = w.claim(); c >= 0; c = w.claim()) {
+                Candidates r = expandChunk(w.levelStart, w.bounds[c], w.bounds[c + 1], false,
+                    w, c);
+                if (w.abandoned(c)) {
+                  recycle(r); // the merging thread did it itself
+                } else {
+                  w.done(c, r);
+                }
+              }
+            } catch (Throwable t) {
+              w.fail(t);
+              return;
+            }
+          }
+        } finally {
+          waiting.remove(Thread.currentThread());
+        }
+      }
+
+      /** The first published work other than {@code seen}. */
+      private LevelWork next(LevelWork seen) {
+        for (int spins = 0; ; spins++) {
+          LevelWork w = published;
+          if (w != seen && w != null) {
+            return w;
+          }
+          if (Thread.currentThread().isInterrupted()) {
+            return LevelWork.END;
+          }
+          if (spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            java.util.concurrent.locks.LockSupport.parkNanos(PARK_NANOS);
+          }
+        }
+      }
+
+      @Override
+      public void close() {
+        publish(LevelWork.END);
+        tasks.forEach(f -> f.cancel(false));
+      }
+    }
+
+    /**
+     * The chunks of level {@code [lo, hi)} for several workers, as bounds: a chunk takes a
+     * fixed share of what is left, between {@link #MIN_CHUNK} and {@link #MAX_CHUNK}
+     * states, so chunks shrink towards the level's end and the workers finish it at
+     * nearly the same time (the level ends with a wait for its last chunk). Chunking does
+     * not change the insertion order, which is (parent index, action).
+     */
+    private static int[] chunkBounds(int lo, int hi, int workers) {
+      int[] bounds = new int[16];
+      int n = 0;
+      bounds[n++] = lo;
+      for (int from = lo; from < hi; ) {
+        int size = Math.max(MIN_CHUNK,
+            Math.min(MAX_CHUNK, (hi - from) / (workers * CHUNKS_PER_WORKER)));
+        from = Math.min(hi, from + size);
+        if (n == bounds.length) {
+          bounds = Arrays.copyOf(bounds, n * 2);
+        }
+        bounds[n++] = from;
+      }
+      return Arrays.copyOf(bounds, n);
     }
 
     private void handOver(Candidates r, boolean pipelined, List<Candidates> results) {
       collect(r);
       if (pipelined) {
         merge(r);
+        recycle(r);
       } else {
         results.add(r);
       }
     }
 
+    /** A chunk result buffer, cleared: a spare one if any (they keep their size), else new. */
+    private Candidates candidates() {
+      Candidates r = spares.poll();
+      return r != null ? r : new Candidates(props.size(), words, actions,
+          store instanceof OneWordStateStore);
+    }
+
+    /** Takes back a merged chunk's buffer for a later chunk. */
+    private void recycle(Candidates r) {
+      r.clear();
+      spares.add(r);
+    }
+
     private void load(int levelStart, int index, long[] out) {
-      if (parentLog == null) {
+      if (!frontierMode) {
         store.get(index, out);
       } else {
         System.arraycopy(frontier, (index - levelStart) * words, out, 0, words);
@@ -389,8 +560,12 @@ public final class ExplicitExplorer {
      * new successors go straight into the store, in the merge's order, and the result
      * holds none.
      */
-    private Candidates expandChunk(int levelStart, int from, int to, boolean direct) {
-      Candidates r = new Candidates(props.size(), words);
+    private Candidates expandChunk(int levelStart, int from, int to, boolean direct,
+        LevelWork work, int chunk) {
+      if (plainOneWord) {
+        return expandOneWordChunk(levelStart, from, to, direct, work, chunk);
+      }
+      Candidates r = candidates();
       long[] state = new long[words];
       long[] next = new long[words];
       long[] canonical = sym == null ? next : new long[words];
@@ -404,6 +579,9 @@ public final class ExplicitExplorer {
       int[] enabled = new int[actions];
       int batchSize = 0;
       for (int i = from; i < to; i++) {
+        if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
+          break; // a worker's chunk that the merging thread has done meanwhile
+        }
         load(levelStart, i, state);
         for (int p : invariantIds) {
           if (!done[p] && r.invariantWitness[p] < 0 && !ts.invariantHolds(p, state)) {
@@ -459,6 +637,90 @@ public final class ExplicitExplorer {
     }
 
     /**
+     * {@link #expandChunk} for one-word states without symmetry, the common case: the
+     * state is a {@code long}, all invariants are checked at once ({@link
+     * HotplugModel#invariantViolations1}) and the enabled actions come as a bit set
+     * ({@link HotplugModel#enabledSet1}), in id order like the general loop.
+     */
+    private Candidates expandOneWordChunk(int levelStart, int from, int to, boolean direct,
+        LevelWork work, int chunk) {
+      Candidates r = candidates();
+      boolean[] done = settled;
+      long pending = 0; // the invariants still to check in this chunk
+      for (int p : invariantIds) {
+        if (!done[p]) {
+          pending |= 1L << p;
+        }
+      }
+      long[] state = r.state;
+      long[] next = r.next;
+      long[] batch = r.batch;
+      long[] batchHash = r.batchHash;
+      int[] batchAction = r.batchAction;
+      long[] successors = r.successors;
+      OneWordStateStore keys = oneWordStore; // the store, called directly, or null (replay)
+      for (int i = from; i < to; i++) {
+        if ((i & 63) == 0 && work != null && work.abandoned(chunk)) {
+          break; // a worker's chunk that the merging thread has done meanwhile
+        }
+        long s;
+        if (frontierMode) {
+          s = frontier[i - levelStart];
+        } else {
+          store.get(i, state);
+          s = state[0];
+        }
+        long bad = pending == 0 ? 0 : oneWord.invariantViolations1(s) & pending;
+        if (bad != 0) {
+          pending &= ~bad; // the first violating index in the chunk is the lowest
+          for (; bad != 0; bad &= bad - 1) {
+            r.invariantWitness[Long.numberOfTrailingZeros(bad)] = i;
+          }
+        }
+        long enabled = oneWord.enabledSet1(s);
+        r.transitions += Long.bitCount(enabled);
+        oneWord.fireAll1(s, enabled, successors);
+        int n = 0;
+        int fired = 0;
+        for (long e = enabled; e != 0; e &= e - 1) {
+          int a = Long.numberOfTrailingZeros(e);
+          long t = successors[fired++];
+          for (int p : judgedBy[a]) {
+            if (!done[p]) {
+              judge1(r, p, i, s, a);
+            }
+          }
+          if (t == s) {
+            continue; // a self-loop: counted, but nothing to look up
+          }
+          batch[n] = t;
+          batchHash[n] = keys != null ? OneWordStateStore.key(t) : store.hash(batch, n);
+          batchAction[n++] = a;
+        }
+        r.sink += keys != null ? keys.touch(batchHash, n) : store.touch(batchHash, n);
+        if (direct && keys != null) {
+          for (int k = 0; k < n; k++) {
+            if (keys.addKey(batchHash[k]) >= 0) {
+              appendToNextFrontier(batch, k);
+            }
+          }
+          continue;
+        }
+        if (direct) {
+          insert(batch, batchHash, batchAction, n, i);
+          continue;
+        }
+        for (int k = 0; k < n; k++) {
+          if (keys != null ? !keys.containsKey(batchHash[k])
+              : !store.contains(batch, k, batchHash[k])) {
+            r.add(batch, k, batchHash[k], i, batchAction[k]);
+          }
+        }
+      }
+      return r;
+    }
+
+    /**
      * The general loop above for one-word states, through {@link HotplugModel#enabled1}
      * and {@link HotplugModel#fire1}: no arrays are copied, and the enabled actions are
      * found without a branch per action. Fills the batch with
@@ -499,6 +761,20 @@ public final class ExplicitExplorer {
       }
       r.transitions += steps;
       return n;
+    }
+
+    /** {@link #checkAction} for one-word states without symmetry. */
+    private void judge1(Candidates r, int p, int i, long s, int a) {
+      int v = oneWord.checkTransition1(p, s, a);
+      if (v == org.hotplugchecker.model.kernel.OneWordKernel.NOT_APPLICABLE) {
+        return;
+      }
+      r.exercised[p] = true;
+      if (v == org.hotplugchecker.model.kernel.OneWordKernel.VIOLATED
+          && r.actionWitnessState[p] < 0) {
+        r.actionWitnessState[p] = i;
+        r.actionWitnessAction[p] = a;
+      }
     }
 
     /** Evaluates action property {@code p} on one transition and, reduced, on its images. */
@@ -559,8 +835,10 @@ public final class ExplicitExplorer {
     private void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
       for (int k = 0; k < n; k++) {
         int index = store.addIfAbsent(batch, k * words, batchHash[k]);
-        if (index >= 0 && parentLog != null) {
-          parentLog.add(parent, batchAction[k]);
+        if (index >= 0 && frontierMode) {
+          if (parentLog != null) {
+            parentLog.add(parent, batchAction[k]);
+          }
           appendToNextFrontier(batch, k * words);
         }
       }
@@ -570,14 +848,17 @@ public final class ExplicitExplorer {
     private void merge(Candidates r) {
       for (int k = 0; k < r.count; k++) {
         int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
-        if (index >= 0 && parentLog != null) {
-          parentLog.add(r.parents[k], r.actions[k]);
+        if (index >= 0 && frontierMode) {
+          if (parentLog != null) {
+            parentLog.add(r.parents[k], r.actions[k]);
+          }
           appendToNextFrontier(r.states, k * words);
         }
       }
     }
 
     private void appendToNextFrontier(long[] src, int offset) {
+      int nextSize = nextSizeCell[PAD];
       if ((nextSize + 1L) * words > nextFrontier.length) {
         long grown = Math.max(1024L * words, nextFrontier.length * 2L);
         if (grown > Integer.MAX_VALUE - 16) {
@@ -590,22 +871,41 @@ public final class ExplicitExplorer {
         budget.require(grown * Long.BYTES, "the next BFS level's frontier");
         nextFrontier = Arrays.copyOf(nextFrontier, (int) grown);
       }
-      System.arraycopy(src, offset, nextFrontier, nextSize++ * words, words);
+      if (words == 1) {
+        nextFrontier[nextSize] = src[offset];
+      } else {
+        System.arraycopy(src, offset, nextFrontier, nextSize * words, words);
+      }
+      nextSizeCell[PAD] = nextSize + 1;
     }
 
-    /** Fingerprint mode: the merged level becomes the frontier. */
+    /**
+     * Frontier mode: the merged level becomes the frontier, and the old frontier's buffer
+     * takes the next level (both keep their size; a level is read by index, never by
+     * the buffer's length).
+     */
     private void finishMerge() {
-      if (parentLog != null) {
-        frontier = nextFrontier.length == nextSize * words ? nextFrontier
-            : Arrays.copyOf(nextFrontier, nextSize * words);
-        nextFrontier = new long[0];
-        nextSize = 0;
+      if (frontierMode) {
+        long[] old = frontier;
+        frontier = nextFrontier;
+        nextFrontier = old;
+        nextSizeCell[PAD] = 0;
       }
     }
 
     private PropertyResult resultOf(int p, boolean complete) {
       PropertySpec spec = props.get(p);
       if (witnessState[p] >= 0) {
+        if (frontierMode && parentLog == null) {
+          // One-word exact mode keeps no path information: explore again, keeping states.
+          Run r = replay();
+          if (r == null) {
+            return new PropertyResult(spec, Verdict.VIOLATED, Optional.empty(),
+                "no counterexample: " + replayFailure);
+          }
+          return new PropertyResult(spec, Verdict.VIOLATED,
+              Optional.of(r.counterexample(p)), "");
+        }
         return new PropertyResult(spec, Verdict.VIOLATED,
             Optional.of(counterexample(p)), "");
       }
@@ -618,6 +918,101 @@ public final class ExplicitExplorer {
             "no reachable transition exercised it");
       }
       return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), "");
+    }
+
+    /**
+     * This run once more, until its deepest witness's level is stored, with a store that
+     * keeps states in index order; or null (with {@link #replayFailure} set) if that does
+     * not fit in the heap. The replay is the same deterministic search, so it finds the
+     * same witnesses at the same indices in the levels it expands (checked), and the same
+     * states at the same indices in the last one, where this run's witnesses are checked
+     * once more on the replay's states; its counterexamples are this run's.
+     */
+    private Run replay() {
+      if (replay != null || replayFailure != null) {
+        return replay;
+      }
+      int deepest = 0;
+      for (int w : witnessState) {
+        if (w >= 0) {
+          deepest = Math.max(deepest, levelOf(w));
+        }
+      }
+      store = null; // the replay needs the heap more; the counts are taken
+      Run again = new Run(ts, options.withProgress(null).withMaxStates(0), sym, budgets, true,
+          deepest);
+      again.exploreLevels(System.nanoTime());
+      for (int p = 0; p < props.size(); p++) {
+        if (witnessState[p] < 0) {
+          continue;
+        }
+        if (again.resourceLimit) {
+          replayFailure = "the replay to rebuild it ran out of memory";
+          return null;
+        }
+        if (levelOf(witnessState[p]) == deepest && again.witnessState[p] < 0
+            && again.violates(p, witnessState[p], witnessAction[p])) {
+          // In the last level, which the replay stores but does not expand.
+          again.witnessState[p] = witnessState[p];
+          again.witnessAction[p] = witnessAction[p];
+        }
+        if (again.witnessState[p] != witnessState[p]
+            || again.witnessAction[p] != witnessAction[p]) {
+          throw new IllegalStateException("the replay found another witness of "
+              + props.get(p).name() + ": " + again.witnessState[p] + " for " + witnessState[p]);
+        }
+      }
+      replay = again;
+      return replay;
+    }
+
+    /**
+     * Whether property {@code p} is violated by stored state {@code index} (an invariant)
+     * or by its step under {@code action} (an action property).
+     */
+    private boolean violates(int p, int index, int action) {
+      if (index >= store.size()) {
+        return false;
+      }
+      long[] s = new long[words];
+      store.get(index, s);
+      if (props.get(p).kind() == PropertySpec.Kind.INVARIANT) {
+        return !ts.invariantHolds(p, s);
+      }
+      long[] t = new long[words];
+      if (action < 0 || !ts.successor(s, action, t)) {
+        return false;
+      }
+      // As checkAction judges it: the step itself, and with symmetry its images.
+      TransitionVerdict v = ts.checkTransition(p, s, action, t);
+      if (v == TransitionVerdict.NOT_APPLICABLE) {
+        return false;
+      }
+      boolean violated = v == TransitionVerdict.VIOLATED;
+      OrbitImages images = sym == null || sym.witnessCount() == 1
+          ? null : new OrbitImages(sym, words);
+      if (images != null) {
+        images.reset(s);
+      }
+      for (int e = 1; !violated && images != null && e < images.count(); e++) {
+        violated = images.violated(ts, p, e, action);
+      }
+      return violated;
+    }
+
+    /** The level of the state with {@code index}: the last level starting at or before it. */
+    private int levelOf(int index) {
+      int lo = 0;
+      int hi = levels - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (levelStarts[mid] <= index) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
     }
 
     private Counterexample counterexample(int p) {
@@ -689,12 +1084,24 @@ public final class ExplicitExplorer {
     private final java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReferenceArray<Candidates> done;
+    private final java.util.concurrent.atomic.AtomicLongArray claimedAt;
     private final int chunks;
     private volatile Throwable failure;
+    // Chunks below this are merged or no longer wanted; the merging thread takes them in order.
+    private volatile int taken;
+    /** The level's first state index and its chunks' bounds. */
+    final int levelStart;
+    final int[] bounds;
+    /** No more work: the run is over. */
+    static final LevelWork END = new LevelWork(0, new int[] {0});
 
-    LevelWork(int chunks) {
+    LevelWork(int levelStart, int[] bounds) {
+      this.levelStart = levelStart;
+      this.bounds = bounds;
+      int chunks = bounds.length - 1;
       this.chunks = chunks;
       this.done = new java.util.concurrent.atomic.AtomicReferenceArray<>(chunks);
+      this.claimedAt = new java.util.concurrent.atomic.AtomicLongArray(chunks);
     }
 
     /** The next unclaimed chunk, or -1. */
@@ -703,7 +1110,16 @@ public final class ExplicitExplorer {
         return -1;
       }
       int c = next.getAndIncrement();
-      return c < chunks ? c : -1;
+      if (c >= chunks) {
+        return -1;
+      }
+      claimedAt.set(c, System.nanoTime());
+      return c;
+    }
+
+    /** When chunk {@code c} was claimed ({@link System#nanoTime()}), or 0 if not yet. */
+    long claimedAt(int c) {
+      return claimedAt.get(c);
     }
 
     void done(int c, Candidates r) {
@@ -714,7 +1130,13 @@ public final class ExplicitExplorer {
       return done.get(c);
     }
 
+    /** Whether chunk {@code c} is no longer wanted (taken, done by the merging thread). */
+    boolean abandoned(int c) {
+      return c < taken;
+    }
+
     void take(int c) {
+      taken = c + 1;
       done.set(c, null); // let the buffer go once merged
     }
 
@@ -724,6 +1146,7 @@ public final class ExplicitExplorer {
     }
 
     void cancel() {
+      taken = chunks;
       next.set(chunks);
     }
 
@@ -756,9 +1179,24 @@ public final class ExplicitExplorer {
     int count;
     // Open addressing over candidate positions + 1, by the low hash bits.
     private int[] local = new int[512];
+    // Whether equal hashes mean equal states (the one-word store's keys are a bijection);
+    // then the chunk's keys are deduplicated in keySet, an open-addressing set of keys,
+    // and keySlots lists the slots written.
+    private final boolean hashIdentifies;
+    private long[] keySet = new long[1024];
+    private int[] keySlots = new int[512];
+    private int keyCount;
+    // Scratch space of the one-word chunk loop: one state's successors.
+    final long[] state;
+    final long[] next;
+    final long[] batch;
+    final long[] batchHash;
+    final int[] batchAction;
+    final long[] successors;
 
-    Candidates(int properties, int words) {
+    Candidates(int properties, int words, int actions, boolean hashIdentifies) {
       this.words = words;
+      this.hashIdentifies = hashIdentifies;
       invariantWitness = new int[properties];
       actionWitnessState = new int[properties];
       actionWitnessAction = new int[properties];
@@ -766,21 +1204,60 @@ public final class ExplicitExplorer {
       Arrays.fill(invariantWitness, -1);
       Arrays.fill(actionWitnessState, -1);
       states = new long[256 * words];
+      state = new long[words];
+      next = new long[words];
+      batch = new long[actions * words];
+      batchHash = new long[actions];
+      batchAction = new int[actions];
+      successors = new long[actions];
+    }
+
+    /** Empties this buffer for another chunk, keeping its arrays. */
+    void clear() {
+      transitions = 0;
+      Arrays.fill(invariantWitness, -1);
+      Arrays.fill(actionWitnessState, -1);
+      Arrays.fill(actionWitnessAction, 0);
+      Arrays.fill(exercised, false);
+      count = 0;
+      if (hashIdentifies) {
+        for (int i = 0; i < keyCount; i++) {
+          keySet[keySlots[i]] = 0; // what was written, not the whole table
+        }
+        keyCount = 0;
+      } else {
+        Arrays.fill(local, 0);
+      }
+      sink = 0;
     }
 
     long sink; // keeps the store's cache-warming reads alive
 
     void add(long[] state, int offset, long hash, int parent, int action) {
+      if (hashIdentifies) {
+        if (firstInChunk(hash)) {
+          append(state, offset, hash, parent, action);
+        }
+        return;
+      }
       int mask = local.length - 1;
       int slot = (int) hash & mask;
       while (local[slot] != 0) {
         int k = local[slot] - 1;
-        if (hashes[k] == hash && Arrays.equals(states, k * words, k * words + words,
-            state, offset, offset + words)) {
+        if (hashes[k] == hash && (hashIdentifies || Arrays.equals(states, k * words,
+            k * words + words, state, offset, offset + words))) {
           return; // a first occurrence in this chunk wins, as the merge order wants
         }
         slot = (slot + 1) & mask;
       }
+      append(state, offset, hash, parent, action);
+      local[slot] = count;
+      if (count * 2 > local.length) {
+        rehashLocal();
+      }
+    }
+
+    private void append(long[] state, int offset, long hash, int parent, int action) {
       if (count == parents.length) {
         int n = count * 2;
         parents = Arrays.copyOf(parents, n);
@@ -793,10 +1270,48 @@ public final class ExplicitExplorer {
       parents[count] = parent;
       actions[count] = (short) action;
       count++;
-      local[slot] = count;
-      if (count * 2 > local.length) {
-        rehashLocal();
+    }
+
+    /**
+     * With keys that identify states: whether {@code key} is new to this chunk (then it
+     * is remembered). Key 0 marks an empty slot, so it always counts as new; the merge
+     * drops the repeats.
+     */
+    private boolean firstInChunk(long key) {
+      if (key == 0) {
+        return true;
       }
+      int mask = keySet.length - 1;
+      int slot = (int) key & mask;
+      for (long e; (e = keySet[slot]) != 0; slot = (slot + 1) & mask) {
+        if (e == key) {
+          return false; // a first occurrence in this chunk wins, as the merge order wants
+        }
+      }
+      keySet[slot] = key;
+      if (keyCount == keySlots.length) {
+        keySlots = Arrays.copyOf(keySlots, keyCount * 2);
+      }
+      keySlots[keyCount++] = slot;
+      if (keyCount * 2 > keySet.length) {
+        growKeySet();
+      }
+      return true;
+    }
+
+    private void growKeySet() {
+      long[] t = new long[keySet.length * 2];
+      int mask = t.length - 1;
+      for (int i = 0; i < keyCount; i++) {
+        long key = keySet[keySlots[i]];
+        int slot = (int) key & mask;
+        while (t[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        t[slot] = key;
+        keySlots[i] = slot;
+      }
+      keySet = t;
     }
 
     private void rehashLocal() {

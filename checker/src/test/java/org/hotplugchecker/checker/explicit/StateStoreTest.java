@@ -56,6 +56,61 @@ class StateStoreTest {
     assertFalse(store.contains(new long[] {-1L, -1L, -1L}, 0));
   }
 
+  @Property(tries = 30)
+  void oneWordStoreIsASetOfStatesCountingInsertions(@ForAll long seed,
+      @ForAll @IntRange(min = 4, max = 16) int entropyBits) {
+    Random r = new Random(seed);
+    OneWordStateStore store = new OneWordStateStore();
+    java.util.Set<Long> oracle = new java.util.HashSet<>();
+    // The state whose key is the empty-slot marker must be storable like any other.
+    long zeroKeyState = zeroKeyState();
+    for (int i = 0; i < 40_000; i++) {
+      long[] s = {i % 1000 == 0 ? zeroKeyState : randomState(r, 1, entropyBits)[0] ^ (i & 3)};
+      boolean known = oracle.contains(s[0]);
+      assertEquals(known, store.contains(s, 0));
+      int got = store.addIfAbsent(s, 0);
+      if (known) {
+        assertTrue(got < 0);
+      } else {
+        assertEquals(oracle.size(), got, "new states get consecutive indices");
+        oracle.add(s[0]);
+      }
+    }
+    assertEquals(oracle.size(), store.size());
+    for (long s : oracle) {
+      assertTrue(store.contains(new long[] {s}, 0));
+    }
+    assertFalse(store.keepsStates());
+  }
+
+  /** The state with key 0: the inverse of the store's scrambling at 0. */
+  private static long zeroKeyState() {
+    // Invert the murmur3 finaliser step by step (xorshift-33 is its own inverse).
+    long z = 0 - 0x9E3779B97F4A7C15L;
+    z ^= z >>> 33;
+    z *= 0x9CB4B2F8129337DBL; // inverse of 0xC4CEB9FE1A85EC53
+    z ^= z >>> 33;
+    z *= 0x4F74430C22A54005L; // inverse of 0xFF51AFD7ED558CCD
+    z ^= z >>> 33;
+    long s = z ^ 0x2545F4914F6CDD1DL;
+    assertEquals(0L, OneWordStateStore.key(s));
+    return s;
+  }
+
+  @Test
+  void oneWordStoreStaysWithinSixteenBytesPerState() {
+    OneWordStateStore store = new OneWordStateStore();
+    Random r = new Random(11);
+    double worst = 0;
+    while (store.size() < 1_000_000) {
+      store.addIfAbsent(new long[] {r.nextLong()}, 0);
+      if (store.size() > 10_000 && store.size() % 1000 == 0) {
+        worst = Math.max(worst, (double) store.bytesUsed() / store.size());
+      }
+    }
+    assertTrue(worst <= 16.0, worst + " bytes per state");
+  }
+
   @Property(tries = 20)
   void fingerprintStoreCountsDistinctStates(@ForAll @IntRange(min = 1, max = 3) int words,
       @ForAll boolean wide, @ForAll long seed) {

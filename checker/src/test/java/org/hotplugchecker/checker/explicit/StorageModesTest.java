@@ -97,6 +97,31 @@ class StorageModesTest {
     }
   }
 
+  /**
+   * Exact one-word runs rebuild counterexamples by exploring again, keeping states; when
+   * that does not fit, the verdicts stand and the violations come without a path.
+   */
+  @Test
+  void aCounterexampleWhoseReplayDoesNotFitIsLeftOutNotInvented() {
+    ReferenceCases.Case c = ReferenceCases.all().stream()
+        .filter(x -> x.verdicts().values().stream().anyMatch(v -> v.startsWith("violated")))
+        .findFirst().orElseThrow();
+    HotplugModel model = new HotplugModel(c.topology());
+    int[] runs = {0};
+    CheckResult r = new ExplicitExplorer(
+        () -> runs[0]++ == 0 ? new MemoryBudget(0) : new CountdownBudget(0))
+        .explore(model, ExplorerOptions.defaults().withWorkers(2));
+    assertEquals(2, runs[0], "the search and one replay");
+    assertTrue(r.complete());
+    assertEquals(c.states(), r.states());
+    for (var p : r.properties()) {
+      boolean violated = c.verdicts().get(p.property().name()).startsWith("violated");
+      assertEquals(violated, p.verdict() == Verdict.VIOLATED, p.toString());
+      assertTrue(p.counterexample().isEmpty(), p.toString());
+      assertEquals(violated, p.detail().contains("ran out of memory"), p.detail());
+    }
+  }
+
   @Test
   void runningOutOfHeapStopsCleanlyWithWhatWasFound() {
     Topology t = Bench.topology(new BenchOptions.Rung(3, 2, 1), Arch.X86, KernelVariant.V5_0);

@@ -56,7 +56,9 @@ public final class OneWordKernel {
       guardWant[a] = g[1];
       guardAny[a] = g[2];
     }
+    guardsByByte = kinds.length <= 64 ? transposeGuards() : null;
     actionKind = kinds.clone();
+    ofKind = kindSets(kinds);
     actionIndex = indices.clone();
     m = new OneWordMasks(topology, layout);
     KernelVariant kernel = topology.kernel();
@@ -83,12 +85,56 @@ public final class OneWordKernel {
     for (int b = 0; b < blocks; b++) {
       nodeOnlineBlocks[m.blockHome(b)] |= m.memOnline(b);
     }
+    memOnlineBase = blocks == 0 ? 0 : Long.numberOfTrailingZeros(m.memOnline(0));
+    memOnlineSet = (1L << blocks) - 1;
+    boolean consecutive = true;
+    for (int b = 0; b < blocks; b++) {
+      consecutive &= m.memOnline(b) == 1L << (memOnlineBase + b);
+    }
+    if (consecutive && blocks <= MEMORY_TABLE_BLOCKS && nodes <= 16) {
+      memoryNodesByBlocks = new short[1 << blocks];
+      for (int online = 1; online < 1 << blocks; online++) {
+        int b = Integer.numberOfTrailingZeros(online);
+        memoryNodesByBlocks[online] = (short) (memoryNodesByBlocks[online & (online - 1)]
+            | 1 << m.blockHome(b));
+      }
+    } else {
+      memoryNodesByBlocks = null;
+    }
+    if (nodes <= NEAREST_TABLE_NODES) {
+      nearestTable = new byte[nodes << nodes];
+      for (int from = 0; from < nodes; from++) {
+        for (int set = 1; set < 1 << nodes; set++) {
+          int n = 0;
+          while ((set & (1 << nodesByDistance[from][n])) == 0) {
+            n++;
+          }
+          nearestTable[(from << nodes) | set] = (byte) nodesByDistance[from][n];
+        }
+      }
+    } else {
+      nearestTable = null;
+    }
   }
 
   /** Per node: every node, nearest first (ties to the lower index), as the allocator asks. */
   private final int[][] nodesByDistance;
   /** Per node: the online bits of its blocks. */
   private final long[] nodeOnlineBlocks;
+  /**
+   * With at most {@link #NEAREST_TABLE_NODES} nodes: the nearest node with online memory,
+   * indexed by {@code from << nodes | (set of nodes with online memory)}; else null.
+   */
+  private final byte[] nearestTable;
+  private static final int NEAREST_TABLE_NODES = 6;
+  /**
+   * With at most {@link #MEMORY_TABLE_BLOCKS} blocks (their online flags are consecutive
+   * bits): the set of nodes with online memory, indexed by those flags; else null.
+   */
+  private final short[] memoryNodesByBlocks;
+  private static final int MEMORY_TABLE_BLOCKS = 12;
+  private final int memOnlineBase;
+  private final long memOnlineSet;
 
   /** {@code alloc_local} holds on an {@code alloc_for_cpu} transition (see below). */
   public static final int HOLDS = 1;
@@ -113,17 +159,40 @@ public final class OneWordKernel {
     if (target == NO_NODE || (s & m.nodePgdat(target)) == 0) {
       return NOT_APPLICABLE;
     }
-    int served = nearestNodeWithOnlineMemory(s, target);
-    if (served == NO_NODE) {
-      return NOT_APPLICABLE;
+    int memoryNodes = nodesWithOnlineMemory(s);
+    if (memoryNodes == 0) {
+      return NOT_APPLICABLE; // no node can serve the allocation
     }
-    return served == nearestNodeWithOnlineMemory(s, m.cpuHome(c)) ? HOLDS : VIOLATED;
+    int home = m.cpuHome(c);
+    if (target == home) {
+      return HOLDS; // both sides ask the same node
+    }
+    return nearest(target, memoryNodes) == nearest(home, memoryNodes) ? HOLDS : VIOLATED;
   }
 
-  /** {@link HotplugKernel#nearestNodeWithOnlineMemory}: the first node in distance order. */
-  private int nearestNodeWithOnlineMemory(long s, int from) {
+  /** The nodes with online memory, as a bit set ({@link #nodeOnlineBlocks}). */
+  private int nodesWithOnlineMemory(long s) {
+    if (memoryNodesByBlocks != null) {
+      return memoryNodesByBlocks[(int) ((s >>> memOnlineBase) & memOnlineSet)];
+    }
+    int set = 0;
+    for (int n = 0; n < nodeOnlineBlocks.length; n++) {
+      set |= ((s & nodeOnlineBlocks[n]) != 0 ? 1 : 0) << n;
+    }
+    return set;
+  }
+
+  /**
+   * {@link HotplugKernel#nearestNodeWithOnlineMemory} from {@code from} when the nodes in
+   * {@code memoryNodes} (not empty) have online memory: from a table when there are few
+   * nodes, else by walking the distance order.
+   */
+  private int nearest(int from, int memoryNodes) {
+    if (nearestTable != null) {
+      return nearestTable[(from << nodeOnlineBlocks.length) | memoryNodes];
+    }
     for (int n : nodesByDistance[from]) {
-      if ((s & nodeOnlineBlocks[n]) != 0) {
+      if ((memoryNodes & (1 << n)) != 0) {
         return n;
       }
     }
@@ -143,6 +212,71 @@ public final class OneWordKernel {
     return fire(actionKind[a], actionIndex[a], s);
   }
 
+  // The guards transposed, with at most 64 actions: entry (k << 8 | v) is the set of
+  // actions whose single-bit tests on byte k of the state pass when that byte is v. A
+  // state's enabled set is then one lookup per byte, ANDed, instead of a test per action.
+  private final long[] guardsByByte;
+  private int guardBytes; // bytes with a tested bit; higher ones always pass
+  private long possibleActions; // actions whose guard can hold at all
+  private int[] anyActions; // actions with a "some bit set" clause (cpu_down) ...
+  private long[] anyMasks; // ... and the bits of that clause
+
+  private long[] transposeGuards() {
+    int actions = guardCare.length;
+    long tested = 0;
+    java.util.List<Integer> withAny = new java.util.ArrayList<>();
+    for (int a = 0; a < actions; a++) {
+      if ((guardWant[a] & ~guardCare[a]) == 0) { // else the guard never holds
+        possibleActions |= 1L << a;
+        tested |= guardCare[a];
+      }
+      if (guardAny[a] != 0) {
+        withAny.add(a);
+      }
+    }
+    guardBytes = (64 - Long.numberOfLeadingZeros(tested) + 7) / 8;
+    long[] table = new long[Math.max(1, guardBytes) << 8];
+    for (int k = 0; k < guardBytes; k++) {
+      for (int v = 0; v < 256; v++) {
+        long pass = 0;
+        for (int a = 0; a < actions; a++) {
+          long care = (guardCare[a] >>> (8 * k)) & 0xFF;
+          long want = (guardWant[a] >>> (8 * k)) & 0xFF;
+          if (((v ^ want) & care) == 0) {
+            pass |= 1L << a;
+          }
+        }
+        table[(k << 8) | v] = pass;
+      }
+    }
+    anyActions = withAny.stream().mapToInt(Integer::intValue).toArray();
+    anyMasks = new long[anyActions.length];
+    for (int j = 0; j < anyActions.length; j++) {
+      anyMasks[j] = guardAny[anyActions[j]];
+    }
+    return table;
+  }
+
+  /**
+   * The set of actions enabled in {@code s} (bit {@code a} for action id {@code a}); only
+   * when there are at most 64 actions ({@link #hasEnabledSets()}).
+   */
+  public long enabledSet(long s) {
+    long e = possibleActions;
+    for (int k = 0; k < guardBytes; k++) {
+      e &= guardsByByte[(k << 8) | (int) ((s >>> (8 * k)) & 0xFF)];
+    }
+    for (int j = 0; j < anyActions.length; j++) {
+      e &= ~(isZero(s & anyMasks[j]) << anyActions[j]);
+    }
+    return e;
+  }
+
+  /** Whether {@link #enabledSet} works: there are at most 64 actions. */
+  public boolean hasEnabledSets() {
+    return guardsByByte != null;
+  }
+
   /**
    * Writes the ids of the actions enabled in {@code s} to {@code out}, in id order,
    * and returns how many there are. Branch-free on purpose: whether an action is enabled
@@ -150,6 +284,13 @@ public final class OneWordKernel {
    * mispredicts a lot; here each id is written and the count advances by 0 or 1.
    */
   public int enabled(long s, int[] out) {
+    if (guardsByByte != null) {
+      int n = 0;
+      for (long e = enabledSet(s); e != 0; e &= e - 1) {
+        out[n++] = Long.numberOfTrailingZeros(e);
+      }
+      return n;
+    }
     int n = 0;
     for (int a = 0; a < guardCare.length; a++) {
       long any = guardAny[a];
@@ -164,6 +305,77 @@ public final class OneWordKernel {
   /** 1 if {@code x == 0}, else 0, without a branch. */
   private static long isZero(long x) {
     return ((x - 1) & ~x) >>> 63;
+  }
+
+  /**
+   * The successors of {@code s} under the actions in {@code enabled} (a subset of {@link
+   * #enabledSet}), written to {@code out} in action id order; returns how many. The same
+   * as {@link #fire} for each, but kind by kind: with ids in kind-major order (see {@link
+   * #firesByKind()}) a loop per kind replaces a switch per action, whose jump target the
+   * processor would often mispredict.
+   */
+  public int fireAll(long s, long enabled, long[] out) {
+    int n = 0;
+    for (long e = enabled & ofKind[ActionKind.ADD_MEMORY.ordinal()]; e != 0; e &= e - 1) {
+      int b = actionIndex[Long.numberOfTrailingZeros(e)];
+      out[n++] = tryOnlineNode(s, m.blockHome(b)) | m.memPresent(b);
+    }
+    for (long e = enabled & ofKind[ActionKind.ADD_MEMORY_FAILS.ordinal()]; e != 0;
+        e &= e - 1) {
+      out[n++] = addMemoryFails(s, actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.ONLINE_MEMORY.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = s | m.memOnline(actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.OFFLINE_MEMORY.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = s & ~m.memOnline(actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.REMOVE_MEMORY.ordinal()]; e != 0; e &= e - 1) {
+      int b = actionIndex[Long.numberOfTrailingZeros(e)];
+      out[n++] = tryOfflineNode(s & ~m.memPresent(b), m.blockHome(b));
+    }
+    for (long e = enabled & ofKind[ActionKind.HOTADD_CPU.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = hotaddCpu(s, actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.CPU_UP.ordinal()]; e != 0; e &= e - 1) {
+      int c = actionIndex[Long.numberOfTrailingZeros(e)];
+      out[n++] = tryOnlineNode(s, cpuToNode(s, c)) | m.cpuOnline(c);
+    }
+    for (long e = enabled & ofKind[ActionKind.CPU_DOWN.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = s & ~m.cpuOnline(actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.HOTREMOVE_CPU.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = hotremoveCpu(s, actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    for (long e = enabled & ofKind[ActionKind.ALLOC_FOR_CPU.ordinal()]; e != 0; e &= e - 1) {
+      out[n++] = allocForCpu(s, actionIndex[Long.numberOfTrailingZeros(e)]);
+    }
+    return n;
+  }
+
+  /**
+   * Whether {@link #fireAll} may be used: at most 64 actions, numbered kind by kind in
+   * the order of {@link ActionKind} (as {@code HotplugModel} numbers them).
+   */
+  public boolean firesByKind() {
+    return ofKind != null;
+  }
+
+  /** Per kind (by ordinal): its actions as a set of ids; null unless ids are kind-major. */
+  private final long[] ofKind;
+
+  private static long[] kindSets(ActionKind[] kinds) {
+    if (kinds.length > 64) {
+      return null;
+    }
+    long[] sets = new long[ActionKind.values().length];
+    for (int a = 0; a < kinds.length; a++) {
+      if (a > 0 && kinds[a].ordinal() < kinds[a - 1].ordinal()) {
+        return null; // not kind-major: fireAll would change the order
+      }
+      sets[kinds[a].ordinal()] |= 1L << a;
+    }
+    return sets;
   }
 
   /** Fires action {@code a}, which must be enabled in {@code s}. */

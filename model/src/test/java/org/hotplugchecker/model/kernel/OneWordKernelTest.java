@@ -31,6 +31,10 @@ class OneWordKernelTest {
     if (!model.hasOneWordSuccessors()) {
       return; // small topologies always fit one word; nothing to compare otherwise
     }
+    // The same model with the properties in reverse order: the bit set follows the order.
+    java.util.List<HotplugProperty> reversed = new java.util.ArrayList<>(model.hotplugProperties());
+    java.util.Collections.reverse(reversed);
+    HotplugModel reversedModel = new HotplugModel(t, reversed);
     long[] next = new long[1];
     int allocLocal = model.hotplugProperties().indexOf(HotplugProperty.ALLOC_LOCAL);
     Set<Long> seen = new HashSet<>();
@@ -51,13 +55,32 @@ class OneWordKernelTest {
         }
       }
       assertEquals(k, count, "enabled actions of " + Long.toHexString(s));
+      if (model.hasEnabledSets1()) {
+        long set = model.enabledSet1(s);
+        assertEquals(count, Long.bitCount(set), "enabled set of " + Long.toHexString(s));
+        long[] all = new long[model.actionCount()];
+        assertEquals(count, model.fireAll1(s, set, all));
+        for (int e = 0; e < count; e++) {
+          assertTrue((set & (1L << enabledIds[e])) != 0, "in the enabled set");
+          assertEquals(model.fire1(s, enabledIds[e]), all[e],
+              "fireAll, " + model.actionLabel(enabledIds[e]) + " from " + Long.toHexString(s));
+        }
+      }
+      long violations = model.invariantViolations1(s);
       for (int p = 0; p < model.hotplugProperties().size(); p++) {
         HotplugProperty property = model.hotplugProperties().get(p);
         if (property != HotplugProperty.ALLOC_LOCAL) {
-          assertEquals(property.invariantHolds(model.view(new long[] {s}), model.kernel()),
-              model.invariantHolds(p, new long[] {s}),
+          boolean holds = property.invariantHolds(model.view(new long[] {s}), model.kernel());
+          assertEquals(holds, model.invariantHolds(p, new long[] {s}),
               property + " in " + Long.toHexString(s) + " of " + t);
+          assertEquals(holds, (violations & (1L << p)) == 0,
+              "all invariants at once: " + property + " in " + Long.toHexString(s) + " of " + t);
+        } else {
+          assertEquals(0, violations & (1L << p), "alloc_local is no invariant");
         }
+        int q = reversed.indexOf(property);
+        assertEquals((violations >>> p) & 1, (reversedModel.invariantViolations1(s) >>> q) & 1,
+            property + " in the reversed model");
       }
       for (int a = 0; a < model.actionCount(); a++) {
         boolean enabled = model.successor(new long[] {s}, a, next);
