@@ -165,9 +165,9 @@ final class ShapeSweep {
     }
   }
 
-  private static void await(Future<?> f) {
+  private static <T> T await(Future<T> f) {
     try {
-      f.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SweepRunner.SweepException("sweep interrupted", e);
@@ -251,7 +251,7 @@ final class ShapeSweep {
         futures.add(pool.submit(() -> checkClass(c, run.arch(), run.kernel())));
       }
       for (int i = 0; i < todo.size(); i++) {
-        done.put(todo.get(i), awaitOutcome(futures.get(i)));
+        done.put(todo.get(i), await(futures.get(i)));
       }
       for (int p = 0; p < open.length; p++) {
         String name = properties.get(p);
@@ -267,21 +267,21 @@ final class ShapeSweep {
     return done;
   }
 
-  /** Shape indices grouped by (nodes, CPUs, blocks), tiers smallest first. */
+  /** A size tier: classes of one tier are all equally small for the report's order. */
+  private record Tier(int nodes, int cpus, int blocks) implements Comparable<Tier> {
+    @Override
+    public int compareTo(Tier o) {
+      return java.util.Comparator.comparingInt(Tier::nodes).thenComparingInt(Tier::cpus)
+          .thenComparingInt(Tier::blocks).compare(this, o);
+    }
+  }
+
+  /** Shape indices grouped by size tier, smallest first ({@link PropertySweep#SMALLEST}). */
   private static List<List<Integer>> tiers(List<ShapeGroup> shapes) {
-    Map<List<Integer>, List<Integer>> byTier = new java.util.TreeMap<>(
-        (a, b) -> {
-          for (int i = 0; i < a.size(); i++) {
-            int c = Integer.compare(a.get(i), b.get(i));
-            if (c != 0) {
-              return c;
-            }
-          }
-          return 0;
-        });
+    Map<Tier, List<Integer>> byTier = new java.util.TreeMap<>();
     for (int g = 0; g < shapes.size(); g++) {
       ShapeGroup s = shapes.get(g);
-      byTier.computeIfAbsent(List.of(s.nodes(), s.cpus(), s.blocks()),
+      byTier.computeIfAbsent(new Tier(s.nodes(), s.cpus(), s.blocks()),
           k -> new ArrayList<>()).add(g);
     }
     return List.copyOf(byTier.values());
@@ -311,17 +311,6 @@ final class ShapeSweep {
       file.append(List.of(o));
     }
     return o;
-  }
-
-  private static TopologyOutcome awaitOutcome(Future<TopologyOutcome> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SweepRunner.SweepException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      throw new SweepRunner.SweepException("sweep failed: " + e.getCause(), e.getCause());
-    }
   }
 
   private static Verdict verdict(Map<String, String> verdicts, String property) {
