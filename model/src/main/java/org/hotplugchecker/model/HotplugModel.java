@@ -78,6 +78,8 @@ public final class HotplugModel implements TransitionSystem {
     this.kernel = model.kernel;
     this.actions = model.actions;
     this.actionArray = model.actionArray;
+    this.actionKinds = model.actionKinds;
+    this.actionIndexes = model.actionIndexes;
     this.guards = model.guards;
     this.oneWord = model.oneWord;
     this.oneWordInvariants = model.oneWordInvariants;
