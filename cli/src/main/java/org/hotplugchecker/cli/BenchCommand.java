@@ -52,6 +52,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Untimed warm-up runs before measuring (default: 2).")
   Integer warmups;
 
+  @Option(names = "--repeat", paramLabel = "N",
+      description = "Timed runs per configuration; the line shows the run with the median "
+          + "wall time and the spread of states/s (default: 1).")
+  Integer repeat;
+
   @Option(names = "--stop-after", paramLabel = "SECONDS",
       description = "Skip the remaining rungs once one run took longer (default: never).")
   Long stopAfterSeconds;
@@ -153,6 +158,9 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--warmups must not be negative, got " + warmups);
       }
       o = o.withWarmups(warmups);
+    }
+    if (repeat != null) {
+      o = o.withRepeat(repeat);
     }
     if (stopAfterSeconds != null) {
       if (stopAfterSeconds < 1) {

@@ -32,7 +32,7 @@ class BenchCommandTest {
   void badArgumentsAreOneLineUsageErrors() {
     String[][] bad = {
         {"--rungs", "2x1"}, {"--rungs", "axbxc"}, {"--kernels", "v9.9"}, {"--arch", "arm"},
-        {"--workers", "0"}, {"--warmups", "-1"}, {"--stop-after", "0"}, {"--workers", "x"},
+        {"--workers", "0"}, {"--warmups", "-1"}, {"--repeat", "0"}, {"--stop-after", "0"}, {"--workers", "x"},
     };
     for (String[] options : bad) {
       String[] args = new String[options.length + 1];

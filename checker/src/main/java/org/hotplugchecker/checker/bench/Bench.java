@@ -87,7 +87,7 @@ public final class Bench {
           for (boolean sym : symmetries) {
             for (int w : options.workers()) {
               CheckResult r = measure(model, ExplorerOptions.defaults().withWorkers(w)
-                  .withSymmetry(sym), rung, arch, kernel, out);
+                  .withSymmetry(sym), options.repeat(), rung, arch, kernel, out);
               if (!r.complete()) {
                 status = 1;
               }
@@ -102,25 +102,57 @@ public final class Bench {
     return status;
   }
 
-  private static CheckResult measure(HotplugModel model, ExplorerOptions eo,
+  /** One timed run. */
+  private record Run(CheckResult result, double wallSecs, double cpuSecs, long peakBytes) {
+    double statesPerSecond() {
+      return result.states() / wallSecs;
+    }
+  }
+
+  /**
+   * Times {@code repeat} runs and prints the one with the median wall time (with the
+   * spread of all runs' states/s when there are several).
+   */
+  private static CheckResult measure(HotplugModel model, ExplorerOptions eo, int repeat,
       BenchOptions.Rung rung, Arch arch, KernelVariant kernel, PrintStream out) {
+    List<Run> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < repeat; i++) {
+      Run run = timedRun(model, eo);
+      runs.add(run);
+      if (!run.result().complete()) {
+        break;
+      }
+    }
+    List<Run> byWall = runs.stream()
+        .sorted(java.util.Comparator.comparingDouble(Run::wallSecs)).toList();
+    Run median = byWall.get((byWall.size() - 1) / 2);
+    CheckResult r = median.result();
+    Number storeBytes = r.stats().getOrDefault("storeBytes", 0);
+    String spread = runs.size() < 2 ? "" : String.format(Locale.ROOT,
+        "  median of %d runs, states/s %,.0f-%,.0f", runs.size(),
+        byWall.get(byWall.size() - 1).statesPerSecond(), byWall.get(0).statesPerSecond());
+    out.printf(Locale.ROOT, "%-7s %-7s %-7s %3d %3s %,13d %,15d %5d %8.2f %8.2f %,12.0f %8.1f %,8d%s%s%n",
+        rung, arch.specName(), kernel.specName(), eo.workers(), eo.symmetry() ? "on" : "off",
+        r.states(), r.transitions(), r.depth(), median.wallSecs(), median.cpuSecs(),
+        median.statesPerSecond(), storeBytes.doubleValue() / Math.max(1, r.states()),
+        median.peakBytes() >> 20, spread,
+        r.complete() ? "" : "  STOPPED: " + r.stopReason().orElse("?"));
+    out.flush();
+    return r;
+  }
+
+  private static Run timedRun(HotplugModel model, ExplorerOptions eo) {
     System.gc();
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long cpu0 = processCpuNanos();
+    long wall0 = System.nanoTime();
     CheckResult r = new ExplicitExplorer().explore(model, eo);
+    double wallSecs = Math.max(System.nanoTime() - wall0, 1) / 1e9;
     double cpuSecs = (processCpuNanos() - cpu0) / 1e9;
     long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    double secs = Math.max(r.millis(), 1) / 1000.0;
-    Number storeBytes = r.stats().getOrDefault("storeBytes", 0);
-    out.printf(Locale.ROOT, "%-7s %-7s %-7s %3d %3s %,13d %,15d %5d %8.2f %8.2f %,12.0f %8.1f %,8d%s%n",
-        rung, arch.specName(), kernel.specName(), eo.workers(), eo.symmetry() ? "on" : "off",
-        r.states(), r.transitions(), r.depth(), secs, cpuSecs, r.states() / secs,
-        storeBytes.doubleValue() / Math.max(1, r.states()), peak >> 20,
-        r.complete() ? "" : "  STOPPED: " + r.stopReason().orElse("?"));
-    out.flush();
-    return r;
+    return new Run(r, wallSecs, cpuSecs, peak);
   }
 
   /** CPU time of the whole JVM (all threads, GC included), or 0 if unavailable. */

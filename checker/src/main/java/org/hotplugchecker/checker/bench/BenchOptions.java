@@ -14,9 +14,18 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * @param symmetry also run with symmetry reduction
  * @param warmups untimed runs of the first rung before measuring (JIT warm-up)
  * @param stopAfterMillis skip the remaining rungs once one run took longer than this (0: never)
+ * @param repeat timed runs per configuration; the line printed is the run with the median
+ *     wall time (runs of a small rung last milliseconds, so one run is noisy)
  */
 public record BenchOptions(List<Rung> rungs, List<KernelVariant> kernels, List<Arch> arches,
-    List<Integer> workers, boolean symmetry, int warmups, long stopAfterMillis) {
+    List<Integer> workers, boolean symmetry, int warmups, long stopAfterMillis, int repeat) {
+
+  /** Validates. */
+  public BenchOptions {
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+    }
+  }
 
   /** One topology shape of the ladder. */
   public record Rung(int nodes, int cpusPerNode, int blocksPerNode) {
@@ -41,41 +50,47 @@ public record BenchOptions(List<Rung> rungs, List<KernelVariant> kernels, List<A
         List.of(new Rung(2, 1, 1), new Rung(2, 2, 2), new Rung(3, 1, 1), new Rung(3, 2, 1),
             new Rung(3, 2, 2)),
         List.of(KernelVariant.V5_0, KernelVariant.V4_19), List.of(Arch.X86, Arch.GENERIC),
-        List.of(1, 2), false, 2, 0);
+        List.of(1, 2), false, 2, 0, 1);
   }
 
   /** These options with other rungs. */
   public BenchOptions withRungs(List<Rung> r) {
-    return new BenchOptions(r, kernels, arches, workers, symmetry, warmups, stopAfterMillis);
+    return new BenchOptions(r, kernels, arches, workers, symmetry, warmups, stopAfterMillis, repeat);
   }
 
   /** These options with other kernels. */
   public BenchOptions withKernels(List<KernelVariant> k) {
-    return new BenchOptions(rungs, k, arches, workers, symmetry, warmups, stopAfterMillis);
+    return new BenchOptions(rungs, k, arches, workers, symmetry, warmups, stopAfterMillis, repeat);
   }
 
   /** These options with other arches. */
   public BenchOptions withArches(List<Arch> a) {
-    return new BenchOptions(rungs, kernels, a, workers, symmetry, warmups, stopAfterMillis);
+    return new BenchOptions(rungs, kernels, a, workers, symmetry, warmups, stopAfterMillis, repeat);
   }
 
   /** These options with other worker counts. */
   public BenchOptions withWorkers(List<Integer> w) {
-    return new BenchOptions(rungs, kernels, arches, w, symmetry, warmups, stopAfterMillis);
+    return new BenchOptions(rungs, kernels, arches, w, symmetry, warmups, stopAfterMillis, repeat);
   }
 
   /** These options with symmetry runs on or off. */
   public BenchOptions withSymmetry(boolean s) {
-    return new BenchOptions(rungs, kernels, arches, workers, s, warmups, stopAfterMillis);
+    return new BenchOptions(rungs, kernels, arches, workers, s, warmups, stopAfterMillis, repeat);
   }
 
   /** These options with {@code n} warm-up runs. */
   public BenchOptions withWarmups(int n) {
-    return new BenchOptions(rungs, kernels, arches, workers, symmetry, n, stopAfterMillis);
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, n, stopAfterMillis, repeat);
+  }
+
+  /** These options with {@code n} timed runs per configuration (median reported). */
+  public BenchOptions withRepeat(int n) {
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, stopAfterMillis,
+        n);
   }
 
   /** These options with a per-run time budget after which larger rungs are skipped. */
   public BenchOptions withStopAfterMillis(long ms) {
-    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, ms);
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, ms, repeat);
   }
 }

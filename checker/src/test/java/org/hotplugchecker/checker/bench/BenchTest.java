@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -51,5 +52,19 @@ class BenchTest {
     assertTrue(runs.get(0).contains(" " + count + " "), runs.get(0));
     assertTrue(runs.get(0).contains(" off "), runs.get(0));
     assertTrue(runs.get(3).contains(" on "), runs.get(3));
+  }
+
+  @Test
+  void repeatedRunsPrintTheMedianRunAndTheSpread() {
+    BenchOptions o = BenchOptions.defaults().withRungs(List.of(BenchOptions.Rung.parse("2x1x1")))
+        .withKernels(List.of(KernelVariant.V5_0)).withArches(List.of(Arch.X86))
+        .withWorkers(List.of(2)).withWarmups(0).withRepeat(3);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertEquals(0, Bench.run(o, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+    List<String> runs = bytes.toString(StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("2x1x1")).toList();
+    assertEquals(1, runs.size(), "one line per configuration, however many runs");
+    assertTrue(runs.get(0).contains("median of 3 runs, states/s "), runs.get(0));
+    assertThrows(IllegalArgumentException.class, () -> o.withRepeat(0));
   }
 }
