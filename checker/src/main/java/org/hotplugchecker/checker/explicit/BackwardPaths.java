@@ -107,16 +107,6 @@ final class BackwardPaths {
   }
 
   private int levelOf(int index) {
-    int lo = 0;
-    int hi = levels - 1;
-    while (lo < hi) { // last level start <= index
-      int mid = (lo + hi + 1) >>> 1;
-      if (levelStarts[mid] <= index) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return LevelIndex.levelOf(levelStarts, levels, index);
   }
 }

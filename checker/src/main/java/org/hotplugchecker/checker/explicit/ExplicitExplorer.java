@@ -1002,17 +1002,7 @@ public final class ExplicitExplorer {
 
     /** The level of the state with {@code index}: the last level starting at or before it. */
     private int levelOf(int index) {
-      int lo = 0;
-      int hi = levels - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (levelStarts[mid] <= index) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lo;
+      return LevelIndex.levelOf(levelStarts, levels, index);
     }
 
     private Counterexample counterexample(int p) {
