@@ -42,7 +42,10 @@ public class CheckMojo extends AbstractMojo {
   @Parameter
   private List<String> includes;
 
-  /** Spec files to leave out, Ant patterns relative to {@code specDirectory}. */
+  /**
+   * Spec files to leave out, Ant patterns relative to {@code specDirectory} (default:
+   * anything under a {@code target} or hidden directory).
+   */
   @Parameter
   private List<String> excludes;
 
@@ -159,7 +162,8 @@ public class CheckMojo extends AbstractMojo {
 
   private List<Path> findSpecs(Path dir) throws MojoExecutionException {
     try {
-      return new SpecFiles(patterns(includes, SpecFiles.DEFAULT_INCLUDES), patterns(excludes, List.of()))
+      return new SpecFiles(patterns(includes, SpecFiles.DEFAULT_INCLUDES),
+          patterns(excludes, SpecFiles.DEFAULT_EXCLUDES))
           .scan(dir);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot list spec files in " + dir + ": "

@@ -20,6 +20,13 @@ public final class SpecFiles {
   /** The patterns that make a file a spec unless configured otherwise. */
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
 
+  /**
+   * What is never a spec unless configured otherwise: build output (a {@code target}
+   * directory below the scanned one holds this tool's own JSON reports and traces after
+   * {@code mvn verify}) and hidden directories such as {@code .git}.
+   */
+  public static final List<String> DEFAULT_EXCLUDES = List.of("**/target/**", "**/.*/**");
+
   private final List<Pattern> includes;
   private final List<Pattern> excludes;
 
@@ -29,9 +36,12 @@ public final class SpecFiles {
     this.excludes = excludes.stream().map(SpecFiles::compile).toList();
   }
 
-  /** Every {@code .yaml}, {@code .yml} and {@code .json} file. */
+  /**
+   * Every {@code .yaml}, {@code .yml} and {@code .json} file, except under {@code target}
+   * and hidden directories ({@link #DEFAULT_EXCLUDES}).
+   */
   public static SpecFiles defaults() {
-    return new SpecFiles(DEFAULT_INCLUDES, List.of());
+    return new SpecFiles(DEFAULT_INCLUDES, DEFAULT_EXCLUDES);
   }
 
   /**

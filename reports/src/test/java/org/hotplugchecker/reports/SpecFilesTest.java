@@ -50,7 +50,8 @@ class SpecFilesTest {
 
   @Test
   void scanListsMatchingFilesSorted(@TempDir Path dir) throws IOException {
-    for (String f : List.of("z.yaml", "a/b.yml", "a/notes.md", "c.json", "sub/dir/d.yaml")) {
+    for (String f : List.of("z.yaml", "a/b.yml", "a/notes.md", "c.json", "sub/dir/d.yaml",
+        "target/hotplug-reports/results.json", "sub/target/t.yaml", ".git/x.json")) {
       Path p = dir.resolve(f);
       Files.createDirectories(p.getParent());
       Files.writeString(p, "x");
