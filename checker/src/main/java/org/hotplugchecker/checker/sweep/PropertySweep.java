@@ -37,6 +37,7 @@ public final class PropertySweep {
   private long coveredUnknown;
   private long notChecked;
   private Violation smallest;
+  private java.util.List<String> smallestTrace = java.util.List.of();
 
   public PropertySweep(String property) {
     this.property = property;
@@ -122,6 +123,18 @@ public final class PropertySweep {
   /** Every class counted, whatever its verdict. */
   public synchronized long classes() {
     return oneByOne() + holdsOrVacuous + coveredVacuous + coveredUnknown + notChecked;
+  }
+
+  /**
+   * The shortest counterexample on the smallest violating class, one line per step (empty
+   * if none was attached).
+   */
+  public synchronized java.util.List<String> smallestTrace() {
+    return smallestTrace;
+  }
+
+  synchronized void setSmallestTrace(java.util.List<String> steps) {
+    smallestTrace = java.util.List.copyOf(steps);
   }
 
   /** The smallest violating class, if any class violates the property. */

@@ -79,6 +79,7 @@ final class ShapeSweep {
       for (RunVerdicts run : runs) {
         summaries.add(summarize(run, shapes.subList(0, finishedShapes), pool));
       }
+      SmallestTraces.attach(summaries, options.faults());
       long millis = (System.nanoTime() - start) / 1_000_000;
       Optional<String> last = finishedShapes == 0 ? Optional.empty()
           : Optional.of(SHAPE_KEY_PREFIX + shapes.get(finishedShapes - 1).key());

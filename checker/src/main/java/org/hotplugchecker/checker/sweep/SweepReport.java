@@ -126,6 +126,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           .append('\n');
       for (PropertySweep p : r.properties()) {
         sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
+        if (!p.smallestTrace().isEmpty()) {
+          sb.append("      shortest counterexample:\n");
+          p.smallestTrace().forEach(step -> sb.append("        ").append(step).append('\n'));
+        }
         p.smallest().ifPresent(v -> sb.append(indent(SpecWriter.of(
             "smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
             v.topology().toTopology(r.arch(), r.kernel(), options.faults())), "      ")));
@@ -219,6 +223,8 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           s.put("cpus", v.topology().cpus());
           s.put("blocks", v.topology().blocks());
           s.put("length", v.length());
+          ArrayNode trace = s.putArray("trace");
+          p.smallestTrace().forEach(trace::add);
           s.put("spec", SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-"
               + r.kernel(), v.topology().toTopology(r.arch(), r.kernel(), options.faults())));
         });

@@ -135,6 +135,7 @@ public final class SweepRunner {
     if (t != null) {
       throw new SweepException("sweep failed: " + t, t);
     }
+    SmallestTraces.attach(runs, options.faults());
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new SweepReport(options, classes.size(), started, explored.get(), reused.get(),
         millis, runs, started == 0 ? Optional.empty()

@@ -84,10 +84,21 @@ class ShapeSweepTest {
   @Test
   void findsTheSeedBugsSmallestMachineAndProvesTheFix() throws IOException {
     SweepReport report = new SweepRunner().run(shapes(new SweepBounds(2, 1, 1)));
-    PropertySweep.Violation v = report.run(Arch.X86, KernelVariant.V4_19).orElseThrow()
-        .property("cpu_node_has_pgdat").orElseThrow().smallest().orElseThrow();
+    PropertySweep oops = report.run(Arch.X86, KernelVariant.V4_19).orElseThrow()
+        .property("no_oops").orElseThrow();
+    PropertySweep.Violation v = oops.smallest().orElseThrow();
     assertEquals("2n|c:0f,1a|m:", v.topology().key());
-    assertEquals(1, v.length());
+    assertEquals(2, v.length());
+    // The report spells out the counterexample: CPU 1 hot-added to node 1, which has no
+    // pgdat (09f49dca570a), then kvm allocates for it.
+    List<String> trace = oops.smallestTrace();
+    assertEquals(2, trace.size(), trace.toString());
+    assertTrue(trace.get(0).contains("numa_set_node(cpu 1, node 1)"), trace.get(0));
+    assertTrue(trace.get(1).contains("NODE_DATA(1)") && trace.get(1).contains("oops"),
+        trace.get(1));
+    assertTrue(report.toText().contains(trace.get(1)));
+    assertTrue(report.toJson().contains("\"trace\" : [ \"1. acpi_processor_hotadd_init(1)"),
+        report.toJson());
     assertTrue(report.run(Arch.X86, KernelVariant.V5_18).orElseThrow().allHold());
     assertTrue(report.run(Arch.GENERIC, KernelVariant.V5_18).orElseThrow().allHold());
     assertEquals(1, report.exitCode());
