@@ -131,7 +131,8 @@ public record EngineConfig(Engine engine, int workers, int depth, boolean symmet
           .withProgress(progress));
       case BMC -> new BmcEngine(BmcOptions.depth(effectiveDepth()).withProgress(progress))
           .check(ts);
-      case KIND -> new KInductionEngine(KInductionOptions.upTo(effectiveDepth())).check(ts);
+      case KIND -> new KInductionEngine(KInductionOptions.upTo(effectiveDepth())
+          .withProgress(progress)).check(ts);
     };
   }
 }

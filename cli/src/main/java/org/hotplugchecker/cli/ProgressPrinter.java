@@ -5,7 +5,8 @@ import org.hotplugchecker.checker.Progress;
 
 /**
  * Prints search progress on stderr once a run has lasted a second: on a terminal one
- * line rewritten in place, elsewhere one line per BFS level. Never touches stdout.
+ * line rewritten in place, elsewhere one line per BFS level (or per depth of a symbolic
+ * engine). Never touches stdout.
  */
 final class ProgressPrinter implements Progress {
   private static final long QUIET_MILLIS = 1000;
@@ -34,9 +35,12 @@ final class ProgressPrinter implements Progress {
     if (elapsedMillis < QUIET_MILLIS) {
       return;
     }
-    long rate = states * 1000 / Math.max(1, elapsedMillis);
-    String line = label + ": " + states + " states, depth " + depth + ", " + rate
-        + " states/s, " + elapsedMillis / 1000 + " s";
+    // Symbolic engines count no states (-1): they report the depth they finished.
+    String line = states < 0
+        ? label + ": depth " + depth + " done, " + elapsedMillis / 1000 + " s"
+        : label + ": " + states + " states, depth " + depth + ", "
+            + states * 1000 / Math.max(1, elapsedMillis) + " states/s, "
+            + elapsedMillis / 1000 + " s";
     if (terminal) {
       err.print("\r\033[K" + line);
     } else {

@@ -26,4 +26,12 @@ class ProgressPrinterTest {
     p.finish();
     assertEquals("\r\033[Kbig: 3000 states, depth 2, 2000 states/s, 1 s\r\033[K", err.toString());
   }
+
+  @Test
+  void symbolicEnginesReportTheDepthTheyFinishedWithoutStateCounts() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), false, "big");
+    p.levelDone(-1, 7, 2500);
+    assertEquals("big: depth 7 done, 2 s\n", err.toString());
+  }
 }

@@ -79,6 +79,7 @@ public final class KInductionEngine {
       }
       open.removeAll(inductive);
       proven.addAll(inductive);
+      options.progress().levelDone(-1, k, (System.nanoTime() - start) / 1_000_000);
     }
     for (HotplugProperty p : open) {
       results.put(p, new PropertyResult(p.spec(), Verdict.UNKNOWN, Optional.empty(),

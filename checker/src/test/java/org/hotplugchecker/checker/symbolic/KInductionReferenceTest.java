@@ -28,9 +28,19 @@ class KInductionReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixedKernels")
   void provesEveryReferenceInvariantOnFixedKernels(ReferenceCases.Case c) {
-    CheckResult r = new KInductionEngine(KInductionOptions.upTo(3))
-        .check(new HotplugModel(c.topology()));
+    java.util.List<Integer> depths = new java.util.ArrayList<>();
+    CheckResult r = new KInductionEngine(KInductionOptions.upTo(3).withProgress(
+        (states, k, millis) -> {
+          assertEquals(-1, states);
+          depths.add(k);
+        })).check(new HotplugModel(c.topology()));
     assertEquals(KInductionEngine.NAME, r.engine());
+    // One progress report per induction depth tried, in order, up to the one that proved
+    // the last property.
+    assertTrue(!depths.isEmpty() && depths.size() <= 3, depths.toString());
+    for (int i = 0; i < depths.size(); i++) {
+      assertEquals(i + 1, depths.get(i));
+    }
     assertEquals(9, r.properties().size());
     for (PropertyResult p : r.properties()) {
       assertEquals("holds", c.verdicts().get(p.property().name()));
