@@ -29,6 +29,14 @@ import org.hotplugchecker.model.ts.TransitionVerdict;
  * selected properties. Also explains states and steps in kernel terms for traces.
  */
 public final class HotplugModel implements TransitionSystem {
+  /**
+   * The revision of the model's behaviour. Bump it whenever a change can alter any
+   * topology's state count, transition count, verdict or counterexample length: results
+   * stored by an earlier revision (sweep results files) are then no longer reused.
+   * {@code ModelRevisionTest} fails when behaviour changes without a bump.
+   */
+  public static final String REVISION = "1";
+
   private final Topology topology;
   private final StateLayout layout;
   private final HotplugKernel kernel;

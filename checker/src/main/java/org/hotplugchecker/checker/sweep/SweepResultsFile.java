@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -27,7 +28,9 @@ import org.hotplugchecker.model.topology.KernelVariant;
 /**
  * The resumable record of a sweep: one JSON object per line per finished check
  * ({@link TopologyOutcome}), appended and flushed as each finishes. A torn last line
- * (the run was killed mid-write) is ignored on reading and simply checked again.
+ * (the run was killed mid-write) is ignored on reading and simply checked again. Each
+ * record carries the {@link HotplugModel#REVISION} that produced it; records of another
+ * revision (or none) are ignored, so a changed model never reuses stale verdicts.
  */
 public final class SweepResultsFile implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,7 +159,8 @@ public final class SweepResultsFile implements Closeable {
   static TopologyOutcome parse(String line) {
     try {
       JsonNode n = JSON.readTree(line);
-      if (n == null || !n.isObject()) {
+      if (n == null || !n.isObject()
+          || !HotplugModel.REVISION.equals(n.path("model").asText(null))) {
         return null;
       }
       Arch arch = Arch.fromSpecName(n.path("arch").asText()).orElse(null);
@@ -188,6 +192,7 @@ public final class SweepResultsFile implements Closeable {
   static String format(TopologyOutcome o) {
     ObjectNode n = JSON.createObjectNode();
     n.put("key", o.key());
+    n.put("model", HotplugModel.REVISION);
     n.put("topology", o.classKey());
     n.put("arch", o.arch().specName());
     n.put("kernel", o.kernel().specName());

@@ -1,6 +1,8 @@
 package org.hotplugchecker.checker.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.LinkedHashMap;
@@ -45,5 +47,15 @@ class SweepResultsFileTest {
     assertNull(SweepResultsFile.parse(line.substring(0, line.length() - 5)));
     assertNull(SweepResultsFile.parse("{\"topology\":\"x\",\"arch\":\"arm\"}"));
     assertNull(SweepResultsFile.parse("[1,2]"));
+  }
+
+  @Test
+  void recordsOfAnotherModelRevisionAreNotReused() {
+    String line = SweepResultsFile.format(sample());
+    assertNotNull(SweepResultsFile.parse(line));
+    String revision = "\"model\":\"" + org.hotplugchecker.model.HotplugModel.REVISION + "\"";
+    assertTrue(line.contains(revision), line);
+    assertNull(SweepResultsFile.parse(line.replace(revision, "\"model\":\"0-old\"")));
+    assertNull(SweepResultsFile.parse(line.replace(revision + ",", "")));
   }
 }
