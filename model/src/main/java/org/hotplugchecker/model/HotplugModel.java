@@ -188,7 +188,13 @@ public final class HotplugModel implements TransitionSystem {
 
   @Override
   public List<long[]> initialStates() {
-    return initialStates;
+    // Fresh arrays, as before startingFrom existed: a caller that writes into one must not
+    // change where later explorations of this model start.
+    List<long[]> copies = new ArrayList<>(initialStates.size());
+    for (long[] s : initialStates) {
+      copies.add(s.clone());
+    }
+    return copies;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.sweep;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.hotplugchecker.checker.Verdict;
 
@@ -37,7 +38,7 @@ public final class PropertySweep {
   private long coveredUnknown;
   private long notChecked;
   private Violation smallest;
-  private java.util.List<String> smallestTrace = java.util.List.of();
+  private List<String> smallestTrace = List.of();
 
   public PropertySweep(String property) {
     this.property = property;
@@ -129,12 +130,12 @@ public final class PropertySweep {
    * The shortest counterexample on the smallest violating class, one line per step (empty
    * if none was attached).
    */
-  public synchronized java.util.List<String> smallestTrace() {
+  public synchronized List<String> smallestTrace() {
     return smallestTrace;
   }
 
-  synchronized void setSmallestTrace(java.util.List<String> steps) {
-    smallestTrace = java.util.List.copyOf(steps);
+  synchronized void setSmallestTrace(List<String> steps) {
+    smallestTrace = List.copyOf(steps);
   }
 
   /** The smallest violating class, if any class violates the property. */

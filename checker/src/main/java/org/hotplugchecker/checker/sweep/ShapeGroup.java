@@ -3,7 +3,6 @@ package org.hotplugchecker.checker.sweep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,9 +105,10 @@ public final class ShapeGroup {
     return key;
   }
 
-  /** The member classes, in the order given to {@link #of}. */
+  /** The member classes, in the order given to {@link #of} (a read-only view). */
   public List<CanonicalTopology> members() {
-    return List.copyOf(members);
+    // A view, not a copy: the sweep walks the members of large shapes once per property.
+    return java.util.Collections.unmodifiableList(members);
   }
 
   /** Number of member classes. */
@@ -155,7 +155,7 @@ public final class ShapeGroup {
    */
   public HotplugModel model(Arch arch, KernelVariant kernel, Set<Fault> faults) {
     HotplugModel skeleton = new HotplugModel(skeleton(arch, kernel, faults));
-    Set<List<Long>> seen = new LinkedHashSet<>();
+    Set<List<Long>> seen = new java.util.HashSet<>();
     List<long[]> starts = new ArrayList<>();
     for (CanonicalTopology member : members) {
       long[] s = bootStateOnSkeleton(member, arch, kernel, faults, skeleton.layout());
