@@ -13,11 +13,14 @@ import org.hotplugchecker.model.HotplugModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The explicit explorer reproduces every number of {@code shared/reference/counts.json}. */
+/**
+ * The explicit explorer reproduces every number of {@code shared/reference/counts.json} and
+ * the kernel-knob cases of {@code knobs-invariants.json}.
+ */
 class ExplicitExplorerReferenceTest {
 
   static Stream<ReferenceCases.Case> cases() {
-    return ReferenceCases.all().stream();
+    return Stream.concat(ReferenceCases.all().stream(), ReferenceCases.knobs().stream());
   }
 
   @ParameterizedTest(name = "{0}")

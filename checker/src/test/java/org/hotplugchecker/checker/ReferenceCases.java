@@ -13,14 +13,21 @@ import java.util.Set;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
 
-/** Reads {@code shared/reference/counts.json}, the numbers every engine must reproduce. */
+/**
+ * Reads {@code shared/reference/counts.json} and {@code knobs-invariants.json}, the numbers
+ * every engine must reproduce.
+ */
 public final class ReferenceCases {
-  /** One reference topology with its expected numbers; verdicts are e.g. {@code violated@4}. */
-  public record Case(String name, Topology topology, long states, long transitions,
-      Map<String, String> verdicts) {
+  /**
+   * One reference topology with its expected numbers; verdicts are e.g. {@code violated@4}.
+   * {@code invariants} are the case's user invariants (name to expression), in file order.
+   */
+  public record Case(String name, Topology topology, Map<String, String> invariants,
+      long states, long transitions, Map<String, String> verdicts) {
     @Override
     public String toString() {
       return name;
@@ -49,17 +56,36 @@ public final class ReferenceCases {
         + Path.of("").toAbsolutePath() + " (set -Dhotplug.shared)");
   }
 
-  /** All reference cases, in file order. */
+  /** All cases of {@code counts.json} (presets, built-in properties), in file order. */
   public static List<Case> all() {
+    return read("counts.json");
+  }
+
+  /** All cases of {@code knobs-invariants.json}, in file order. */
+  public static List<Case> knobsAndInvariants() {
+    return read("knobs-invariants.json");
+  }
+
+  /** The cases of {@link #knobsAndInvariants()} without user invariants. */
+  public static List<Case> knobs() {
+    return knobsAndInvariants().stream().filter(c -> c.invariants().isEmpty()).toList();
+  }
+
+  private static List<Case> read(String file) {
     try {
       JsonNode root = new ObjectMapper().readTree(
-          Files.readString(sharedDir().resolve("reference/counts.json")));
+          Files.readString(sharedDir().resolve("reference").resolve(file)));
       List<Case> cases = new ArrayList<>();
       for (JsonNode c : root) {
         Map<String, String> verdicts = new LinkedHashMap<>();
         c.get("verdicts").fields().forEachRemaining(e -> verdicts.put(e.getKey(),
             e.getValue().asText()));
-        cases.add(new Case(c.get("name").asText(), topology(c.get("topology")),
+        Map<String, String> invariants = new LinkedHashMap<>();
+        JsonNode inv = c.get("topology").get("invariants");
+        if (inv != null) {
+          inv.fields().forEachRemaining(e -> invariants.put(e.getKey(), e.getValue().asText()));
+        }
+        cases.add(new Case(c.get("name").asText(), topology(c.get("topology")), invariants,
             c.get("states").asLong(), c.get("transitions").asLong(), verdicts));
       }
       return cases;
@@ -85,9 +111,27 @@ public final class ReferenceCases {
       }
     }
     return Topology.of(Arch.fromSpecName(t.get("arch").asText()).orElseThrow(),
-        KernelVariant.fromSpecName(t.get("kernel").asText()).orElseThrow(),
+        kernel(t.get("kernel")),
         t.get("nodes").asInt(), distance, components(t.get("cpus")),
         components(t.get("memory")), faults);
+  }
+
+  /** A preset name, or knobs over an optional {@code base} preset. */
+  private static Kernel kernel(JsonNode k) {
+    if (k.isTextual()) {
+      return KernelVariant.fromSpecName(k.asText()).orElseThrow().kernel();
+    }
+    Map<String, String> knobs = new LinkedHashMap<>();
+    if (k.has("base")) {
+      knobs.putAll(KernelVariant.fromSpecName(k.get("base").asText()).orElseThrow().kernel()
+          .knobs());
+    }
+    k.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("base")) {
+        knobs.put(e.getKey(), e.getValue().asText());
+      }
+    });
+    return Kernel.of(knobs);
   }
 
   private static List<Component> components(JsonNode list) {

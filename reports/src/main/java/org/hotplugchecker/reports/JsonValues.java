@@ -109,6 +109,8 @@ public final class JsonValues {
     ObjectNode o = F.objectNode();
     o.put("arch", t.arch().specName());
     o.put("kernel", t.kernel().specName());
+    ObjectNode knobs = o.putObject("kernelKnobs");
+    t.kernel().knobs().forEach(knobs::put);
     o.put("nodes", t.nodes());
     ArrayNode distance = o.putArray("distance");
     for (int[] row : t.distanceMatrix()) {

@@ -35,7 +35,7 @@ class StorySpecsTest {
   void oneStoryPerKernelVariant() throws SpecException {
     Set<KernelVariant> kernels = EnumSet.noneOf(KernelVariant.class);
     for (Path p : stories().toList()) {
-      assertTrue(kernels.add(new SpecLoader().load(p).topology().kernel()),
+      assertTrue(kernels.add(new SpecLoader().load(p).topology().kernel().preset().orElseThrow()),
           "two stories for the kernel of " + p);
     }
     assertEquals(EnumSet.allOf(KernelVariant.class), kernels);

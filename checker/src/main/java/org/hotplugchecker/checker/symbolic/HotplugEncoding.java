@@ -13,7 +13,7 @@ import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
@@ -34,7 +34,7 @@ import org.hotplugchecker.model.ts.TransitionSystem;
 public final class HotplugEncoding {
   private final HotplugModel model;
   private final Topology topology;
-  private final KernelVariant kernel;
+  private final Kernel kernel;
   private final boolean x86;
   private final boolean clearsCpuNode;
   private final int nodes;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
@@ -77,21 +77,46 @@ final class OracleKernel {
     this.actions = List.copyOf(all);
   }
 
-  private static Rules rulesOf(KernelVariant kernel, Arch arch) {
+  /**
+   * The rules of a kernel: a preset's row of MODEL.md's variant table (written here once
+   * more, on purpose), else the knob values the spec gave, read as MODEL.md's "Kernel
+   * knobs" section defines them.
+   */
+  private static Rules rulesOf(Kernel kernel, Arch arch) {
     String name = kernel.specName();
-    return switch (name) {
-      case "v4.19" -> new Rules(true, false, false, false);
-      case "v5.0" -> new Rules(false, false, false, false);
-      case "v5.4-rc" -> new Rules(false, true, false, false);
-      case "v5.18" -> new Rules(false, false, true, false);
-      case "alt-numa-mem-id" -> new Rules(true, false, false, true);
-      case "alt-arch-hook" -> new Rules(arch.specName().equals("generic"), false, false, false);
-      default -> throw new IllegalArgumentException("unknown kernel " + name);
+    String clear;
+    String guard;
+    boolean pgdat;
+    String noNode;
+    switch (name) {
+      case "v4.19" -> { clear = "always"; guard = "present_blocks"; pgdat = false; noNode = "oops"; }
+      case "v5.0" -> { clear = "never"; guard = "present_blocks"; pgdat = false; noNode = "oops"; }
+      case "v5.4-rc" -> { clear = "never"; guard = "online_blocks"; pgdat = false; noNode = "oops"; }
+      case "v5.18" -> { clear = "never"; guard = "present_blocks"; pgdat = true; noNode = "oops"; }
+      case "alt-numa-mem-id" -> {
+        clear = "always"; guard = "present_blocks"; pgdat = false; noNode = "numa_mem_id";
+      }
+      case "alt-arch-hook" -> {
+        clear = "generic_only"; guard = "present_blocks"; pgdat = false; noNode = "oops";
+      }
+      default -> {
+        clear = kernel.value("clear_cpu_node_on_offline");
+        guard = kernel.value("offline_guard");
+        pgdat = kernel.value("pgdat_for_every_possible_node").equals("true");
+        noNode = kernel.value("no_node_in_allocator");
+      }
+    }
+    boolean clears = switch (clear) {
+      case "always" -> true;
+      case "never" -> false;
+      case "generic_only" -> arch.specName().equals("generic");
+      default -> throw new IllegalArgumentException("unknown clear_cpu_node_on_offline " + clear);
     };
+    return new Rules(clears, guard.equals("online_blocks"), pgdat, noNode.equals("numa_mem_id"));
   }
 
-  private boolean isV518() {
-    return topo.kernel().specName().equals("v5.18");
+  private boolean pgdatForEveryNode() {
+    return rules.pgdatEveryNode();
   }
 
   private boolean isX86() {
@@ -118,7 +143,7 @@ final class OracleKernel {
     }
     List<OracleState.Node> ns = new ArrayList<>();
     for (int n = 0; n < nodes; n++) {
-      ns.add(new OracleState.Node(online[n], online[n] || isV518(), online[n]));
+      ns.add(new OracleState.Node(online[n], online[n] || pgdatForEveryNode(), online[n]));
     }
     // x86 numa_init_array: non-boot CPUs, in increasing index, get the boot-online nodes
     // round-robin starting at the lowest online one.
@@ -169,7 +194,7 @@ final class OracleKernel {
         if (!(b.hotplug() && !m.memPresent[i])) {
           return Optional.empty();
         }
-        if (!m.online[b.home()] && !isV518()) {
+        if (!m.online[b.home()] && !pgdatForEveryNode()) {
           m.pgdat[b.home()] = false;
         }
       }

@@ -8,11 +8,14 @@ import org.hotplugchecker.checker.ReferenceCases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The clean-room oracle reproduces every number of {@code shared/reference/counts.json}. */
+/**
+ * The clean-room oracle reproduces every number of {@code shared/reference/counts.json} and
+ * the kernel-knob cases of {@code knobs-invariants.json}.
+ */
 class OracleReferenceTest {
 
   static Stream<ReferenceCases.Case> cases() {
-    return ReferenceCases.all().stream();
+    return Stream.concat(ReferenceCases.all().stream(), ReferenceCases.knobs().stream());
   }
 
   @ParameterizedTest(name = "{0}")

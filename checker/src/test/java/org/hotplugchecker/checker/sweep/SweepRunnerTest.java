@@ -178,7 +178,7 @@ class SweepRunnerTest {
         Spec spec = new SpecLoader().parse(Path.of("generated.yaml"), text);
         assertEquals(v.topology().key(), CanonicalTopology.of(spec.topology()).key());
         assertEquals(run.arch(), spec.topology().arch());
-        assertEquals(run.kernel(), spec.topology().kernel());
+        assertEquals(run.kernel().kernel(), spec.topology().kernel());
         assertEquals(report.options().faults(), spec.topology().faults());
         PropertyResult again = new ExplicitExplorer().explore(
             new HotplugModel(spec.topology()), ExplorerOptions.defaults())

@@ -6,7 +6,7 @@ import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
@@ -17,7 +17,7 @@ import org.hotplugchecker.model.topology.Topology;
  */
 public final class HotplugKernel {
   private final Topology topology;
-  private final KernelVariant kernel;
+  private final Kernel kernel;
   private final boolean x86;
   private final boolean clearsCpuNode;
   private final int[] cpuHome;

@@ -3,7 +3,7 @@ package org.hotplugchecker.model.kernel;
 import org.hotplugchecker.model.state.OneWordMasks;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
@@ -61,7 +61,7 @@ public final class OneWordKernel {
     ofKind = kindSets(kinds);
     actionIndex = indices.clone();
     m = new OneWordMasks(topology, layout);
-    KernelVariant kernel = topology.kernel();
+    Kernel kernel = topology.kernel();
     x86 = topology.arch() == Arch.X86;
     clearsCpuNode = kernel.clearsCpuNodeOnOffline(topology.arch());
     onlineBlocksOnly = kernel.guardSeesOnlyOnlineBlocks();

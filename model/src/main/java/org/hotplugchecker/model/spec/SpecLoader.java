@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.KernelKnobs;
+import org.hotplugchecker.model.rules.Knob;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.model.topology.TopologyException;
@@ -89,8 +92,7 @@ public final class SpecLoader {
       }
       Map<String, Node> top = mapping(root, "", TOP_FIELDS);
       Arch arch = enumField(top, "arch", Arch::fromSpecName, Arch.values());
-      KernelVariant kernel = enumField(top, "kernel", KernelVariant::fromSpecName,
-          KernelVariant.values());
+      Kernel kernel = kernel(top, root);
       int nodes = intField(require(top, "nodes", root), "nodes");
       int[][] distance = top.containsKey("distance") ? distance(top.get("distance")) : null;
       List<Component> cpus = components(require(top, "cpus", root), "cpus");
@@ -235,6 +237,53 @@ public final class SpecLoader {
         n.add(e.toString());
       }
       return String.join(", ", n);
+    }
+
+    /**
+     * {@code kernel:} a preset name, or a mapping of knobs with an optional {@code base}
+     * preset whose values the knobs override ({@code MODEL.md}, "Kernel knobs").
+     */
+    private Kernel kernel(Map<String, Node> top, Node root) throws SpecException {
+      Node n = top.get("kernel");
+      if (!(n instanceof MappingNode)) {
+        KernelVariant preset = enumField(top, "kernel", KernelVariant::fromSpecName,
+            KernelVariant.values());
+        return preset.kernel();
+      }
+      Set<String> allowed = new java.util.TreeSet<>();
+      allowed.add("base");
+      KernelKnobs.KNOBS.forEach(k -> allowed.add(k.name()));
+      Map<String, Node> fields = mapping(n, "kernel", allowed);
+      Map<String, String> values = new LinkedHashMap<>();
+      if (fields.containsKey("base")) {
+        Node b = fields.get("base");
+        String base = scalar(b, "kernel.base");
+        KernelVariant preset = KernelVariant.fromSpecName(base).orElseThrow(() -> error(b,
+            "kernel.base", "unknown base kernel '" + base + "' (one of "
+                + names(KernelVariant.values()) + ")"));
+        values.putAll(preset.kernel().knobs());
+      }
+      for (Knob knob : KernelKnobs.KNOBS) {
+        String path = "kernel." + knob.name();
+        Node v = fields.get(knob.name());
+        if (v == null) {
+          if (!values.containsKey(knob.name())) {
+            throw new SpecException(file, lineOf("kernel"), path,
+                "required knob is missing (without 'base' all of "
+                + String.join(", ", KernelKnobs.KNOBS.stream().map(Knob::name).toList())
+                + " are needed)");
+          }
+          continue;
+        }
+        String value = knob.values().equals(List.of("true", "false"))
+            ? Boolean.toString(boolField(v, path)) : scalar(v, path);
+        if (knob.indexOf(value) < 0) {
+          throw error(v, path, "unknown value '" + value + "' (one of "
+              + String.join(", ", knob.values()) + ")");
+        }
+        values.put(knob.name(), value);
+      }
+      return Kernel.of(values);
     }
 
     private int[][] distance(Node node) throws SpecException {

@@ -17,14 +17,14 @@ public final class Topology {
   public static final int REMOTE_DISTANCE = 20;
 
   private final Arch arch;
-  private final KernelVariant kernel;
+  private final Kernel kernel;
   private final int nodes;
   private final int[][] distance;
   private final ImmutableList<Component> cpus;
   private final ImmutableList<Component> memory;
   private final ImmutableSet<Fault> faults;
 
-  private Topology(Arch arch, KernelVariant kernel, int nodes, int[][] distance,
+  private Topology(Arch arch, Kernel kernel, int nodes, int[][] distance,
       List<Component> cpus, List<Component> memory, Set<Fault> faults) {
     this.arch = arch;
     this.kernel = kernel;
@@ -42,6 +42,18 @@ public final class Topology {
    * @throws TopologyException naming the first offending field
    */
   public static Topology of(Arch arch, KernelVariant kernel, int nodes, int[][] distance,
+      List<Component> cpus, List<Component> memory, Set<Fault> faults) {
+    return of(arch, kernel == null ? null : kernel.kernel(), nodes, distance, cpus, memory,
+        faults);
+  }
+
+  /**
+   * Builds and validates a topology whose kernel is given by its knobs.
+   *
+   * @param distance {@code nodes x nodes} matrix, or {@code null} for the default
+   * @throws TopologyException naming the first offending field
+   */
+  public static Topology of(Arch arch, Kernel kernel, int nodes, int[][] distance,
       List<Component> cpus, List<Component> memory, Set<Fault> faults) {
     if (arch == null) {
       throw new TopologyException("arch", "arch is required");
@@ -123,6 +135,11 @@ public final class Topology {
 
   /** Returns this topology with another kernel variant. */
   public Topology withKernel(KernelVariant other) {
+    return withKernel(other.kernel());
+  }
+
+  /** Returns this topology with another kernel. */
+  public Topology withKernel(Kernel other) {
     return new Topology(arch, other, nodes, distance, cpus, memory, faults);
   }
 
@@ -135,7 +152,8 @@ public final class Topology {
     return arch;
   }
 
-  public KernelVariant kernel() {
+  /** The kernel behaviour: its knob values, and the preset they equal, if any. */
+  public Kernel kernel() {
     return kernel;
   }
 
@@ -181,7 +199,8 @@ public final class Topology {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Topology t && arch == t.arch && kernel == t.kernel && nodes == t.nodes
+    return o instanceof Topology t && arch == t.arch && kernel.equals(t.kernel)
+        && nodes == t.nodes
         && Arrays.deepEquals(distance, t.distance) && cpus.equals(t.cpus)
         && memory.equals(t.memory) && faults.equals(t.faults);
   }

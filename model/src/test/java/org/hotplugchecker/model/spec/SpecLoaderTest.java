@@ -49,7 +49,7 @@ class SpecLoaderTest {
     Spec s = parse(VALID);
     assertEquals("s1", s.name());
     assertEquals(Arch.X86, s.topology().arch());
-    assertEquals(KernelVariant.V4_19, s.topology().kernel());
+    assertEquals(KernelVariant.V4_19.kernel(), s.topology().kernel());
     assertEquals(2, s.topology().nodes());
     assertEquals(new Component(1, true, true), s.topology().cpus().get(1));
     assertEquals(20, s.topology().distance(0, 1));
@@ -95,7 +95,21 @@ class SpecLoaderTest {
             "expected true or false"),
         Arguments.of("  - {home: 1, boot: true, hotplug: true}\nexpect",
             "  - {home: 1, boot: true, hotplug: true, size: 2}\nexpect", 10, "memory[1].size",
-            "unknown field"));
+            "unknown field"),
+        Arguments.of("kernel: v4.19", "kernel: {base: v4.19, offline_gaurd: online_blocks}", 3,
+            "kernel.offline_gaurd", "unknown field"),
+        Arguments.of("kernel: v4.19", "kernel: {base: v4.19, offline_guard: spanned}", 3,
+            "kernel.offline_guard", "unknown value 'spanned' (one of present_blocks, online_blocks)"),
+        Arguments.of("kernel: v4.19", "kernel: {base: v4.20, offline_guard: online_blocks}", 3,
+            "kernel.base", "unknown base kernel 'v4.20'"),
+        Arguments.of("kernel: v4.19", "kernel:\n  offline_guard: online_blocks\n  "
+            + "clear_cpu_node_on_offline: never\n  no_node_in_allocator: oops", 3,
+            "kernel.pgdat_for_every_possible_node", "required knob is missing"),
+        Arguments.of("kernel: v4.19", "kernel:\n  base: v5.0\n  "
+            + "pgdat_for_every_possible_node: sometimes", 5,
+            "kernel.pgdat_for_every_possible_node", "expected true or false"),
+        Arguments.of("kernel: v4.19", "kernel: {base: [v5.0]}", 3,
+            "kernel.base", "expected a single value"));
   }
 
   @ParameterizedTest
@@ -109,6 +123,38 @@ class SpecLoaderTest {
     assertTrue(e.getMessage().startsWith("specs/test.yaml:" + line + ": field '" + field + "'"),
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void kernelKnobsOverrideTheirBase() throws SpecException {
+    Spec s = parse(VALID.replace("kernel: v4.19",
+        "kernel: {base: v5.0, offline_guard: online_blocks}"));
+    assertEquals(KernelVariant.V5_4_RC.kernel(), s.topology().kernel());
+    assertEquals("v5.4-rc", s.topology().kernel().specName());
+    Spec own = parse(VALID.replace("kernel: v4.19", """
+        kernel:
+          clear_cpu_node_on_offline: always
+          offline_guard: online_blocks
+          pgdat_for_every_possible_node: true
+          no_node_in_allocator: oops"""));
+    assertTrue(own.topology().kernel().preset().isEmpty());
+    assertEquals("always", own.topology().kernel().value("clear_cpu_node_on_offline"));
+    assertEquals("true", own.topology().kernel().value("pgdat_for_every_possible_node"));
+    // The name a report gives it reads back as the same kernel.
+    Spec again = parse(VALID.replace("kernel: v4.19",
+        "kernel: " + own.topology().kernel().specName()));
+    assertEquals(own.topology().kernel(), again.topology().kernel());
+  }
+
+  @Test
+  void everyPresetWrittenAsKnobsIsThatPreset() throws SpecException {
+    for (KernelVariant v : KernelVariant.values()) {
+      StringBuilder knobs = new StringBuilder("kernel:");
+      v.kernel().knobs().forEach((k, value) -> knobs.append("\n  ").append(k).append(": ")
+          .append(value));
+      Spec s = parse(VALID.replace("kernel: v4.19", knobs.toString()));
+      assertEquals(v.specName(), s.topology().kernel().specName());
+    }
   }
 
   @Test

@@ -1,0 +1,153 @@
+package org.hotplugchecker.model.topology;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.hotplugchecker.model.rules.KernelKnobs;
+import org.hotplugchecker.model.rules.Knob;
+
+/**
+ * A kernel behaviour: one value for every knob of {@link KernelKnobs}. Two kernels with
+ * the same knob values are equal and behave identically, whether a spec named a preset or
+ * gave the knobs; {@link #specName()} names the preset when the values equal one.
+ */
+public final class Kernel implements Comparable<Kernel> {
+  private final int[] values; // per knob of KernelKnobs.KNOBS: the index of its value
+  private final KernelVariant preset; // null when no preset has these values
+
+  private Kernel(int[] values) {
+    this.values = values;
+    this.preset = Arrays.stream(KernelVariant.values())
+        .filter(v -> Arrays.equals(indices(KernelKnobs.PRESETS.get(v.specName())), values))
+        .findFirst().orElse(null);
+  }
+
+  /** The kernel of preset {@code variant}. */
+  public static Kernel of(KernelVariant variant) {
+    return new Kernel(indices(KernelKnobs.PRESETS.get(variant.specName())));
+  }
+
+  /**
+   * The kernel with the given value for every knob.
+   *
+   * @throws IllegalArgumentException if a knob is missing or unknown, or a value is not one
+   *     of its knob's
+   */
+  public static Kernel of(Map<String, String> knobValues) {
+    for (String name : knobValues.keySet()) {
+      if (KernelKnobs.knob(name) == null) {
+        throw new IllegalArgumentException("unknown knob '" + name + "'");
+      }
+    }
+    return new Kernel(indices(knobValues));
+  }
+
+  private static int[] indices(Map<String, String> knobValues) {
+    int[] v = new int[KernelKnobs.KNOBS.size()];
+    for (int k = 0; k < v.length; k++) {
+      Knob knob = KernelKnobs.KNOBS.get(k);
+      String value = knobValues.get(knob.name());
+      if (value == null) {
+        throw new IllegalArgumentException("knob '" + knob.name() + "' is missing");
+      }
+      v[k] = knob.indexOf(value);
+      if (v[k] < 0) {
+        throw new IllegalArgumentException("knob '" + knob.name() + "' has no value '" + value
+            + "' (one of " + String.join(", ", knob.values()) + ")");
+      }
+    }
+    return v;
+  }
+
+  /** The value of knob {@code name}, as a spec writes it. */
+  public String value(String name) {
+    int k = KernelKnobs.indexOf(name);
+    if (k < 0) {
+      throw new IllegalArgumentException("unknown knob '" + name + "'");
+    }
+    return KernelKnobs.KNOBS.get(k).values().get(values[k]);
+  }
+
+  /** Whether knob {@code name} has {@code value}. */
+  public boolean is(String name, String value) {
+    return value(name).equals(value);
+  }
+
+  /** Every knob's value, in {@link KernelKnobs#KNOBS} order. */
+  public Map<String, String> knobs() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Knob k : KernelKnobs.KNOBS) {
+      m.put(k.name(), value(k.name()));
+    }
+    return m;
+  }
+
+  /** The preset with exactly these knob values, if any. */
+  public Optional<KernelVariant> preset() {
+    return Optional.ofNullable(preset);
+  }
+
+  /**
+   * The preset's name, or else the knobs as a YAML flow mapping that a spec's
+   * {@code kernel:} field reads back, e.g.
+   * {@code {clear_cpu_node_on_offline: always, offline_guard: online_blocks, ...}}.
+   */
+  public String specName() {
+    if (preset != null) {
+      return preset.specName();
+    }
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, String> e : knobs().entrySet()) {
+      sb.append(sb.length() == 1 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue());
+    }
+    return sb.append('}').toString();
+  }
+
+  // The four questions the hand-written kernel paths ask; they go once the rules read the
+  // knobs themselves.
+
+  /** Whether {@code try_offline_node} runs {@code unmap_cpu_on_node} on {@code arch}. */
+  public boolean clearsCpuNodeOnOffline(Arch arch) {
+    String v = value(KernelKnobs.CLEAR_CPU_NODE_ON_OFFLINE);
+    return v.equals("always") || (v.equals("generic_only") && arch == Arch.GENERIC);
+  }
+
+  /** Whether the offline guard looks at online blocks only (the v5.4-rc regression). */
+  public boolean guardSeesOnlyOnlineBlocks() {
+    return is(KernelKnobs.OFFLINE_GUARD, "online_blocks");
+  }
+
+  /** Whether every possible node has a pgdat from boot on, never freed. */
+  public boolean pgdatForEveryPossibleNode() {
+    return is(KernelKnobs.PGDAT_FOR_EVERY_POSSIBLE_NODE, "true");
+  }
+
+  /** Whether the allocator maps {@code NUMA_NO_NODE} to the allocating CPU's node. */
+  public boolean noNodeFallsBackToNumaMemId() {
+    return is(KernelKnobs.NO_NODE_IN_ALLOCATOR, "numa_mem_id");
+  }
+
+  /** Presets first, in {@link KernelVariant} order, then other knob sets by their values. */
+  @Override
+  public int compareTo(Kernel o) {
+    int a = preset == null ? Integer.MAX_VALUE : preset.ordinal();
+    int b = o.preset == null ? Integer.MAX_VALUE : o.preset.ordinal();
+    return a != b ? Integer.compare(a, b) : Arrays.compare(values, o.values);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Kernel k && Arrays.equals(values, k.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return specName();
+  }
+}
