@@ -9,6 +9,9 @@ import net.jqwik.api.Combinators;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.rules.KernelKnobs;
+import org.hotplugchecker.model.rules.Knob;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
 
@@ -27,10 +30,40 @@ public final class TopologyArbitraries {
 
   /** Valid topologies within the given bounds (at least one node and one CPU). */
   public static Arbitrary<Topology> topologies(int maxNodes, int maxCpus, int maxBlocks) {
+    return topologies(maxNodes, maxCpus, maxBlocks,
+        Arbitraries.of(KernelVariant.values()).map(KernelVariant::kernel));
+  }
+
+  /**
+   * As {@link #small()}, with any of the knob sets of {@code MODEL.md}'s "Kernel knobs"
+   * (presets among them), not only the presets.
+   */
+  public static Arbitrary<Topology> smallWithKnobs() {
+    return topologies(3, 3, 3, kernels());
+  }
+
+  /** Every combination of knob values, shrinking towards the first value of each knob. */
+  public static Arbitrary<Kernel> kernels() {
+    List<Arbitrary<String>> perKnob = new ArrayList<>();
+    for (Knob k : KernelKnobs.KNOBS) {
+      perKnob.add(Arbitraries.of(k.values()));
+    }
+    return Combinators.combine(perKnob).as(values -> {
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        m.put(KernelKnobs.KNOBS.get(i).name(), values.get(i));
+      }
+      return Kernel.of(m);
+    });
+  }
+
+  /** Valid topologies within the given bounds with kernels from {@code kernels}. */
+  public static Arbitrary<Topology> topologies(int maxNodes, int maxCpus, int maxBlocks,
+      Arbitrary<Kernel> kernels) {
     return Arbitraries.integers().between(1, maxNodes).flatMap(nodes ->
         Combinators.combine(
             Arbitraries.of(Arch.values()),
-            Arbitraries.of(KernelVariant.values()),
+            kernels,
             components(nodes, 1, maxCpus),
             components(nodes, 0, maxBlocks),
             Arbitraries.of(true, false),
