@@ -148,6 +148,26 @@ public final class HotplugModel implements TransitionSystem {
     return topology;
   }
 
+  /** The rule table this model runs ({@code MODEL.md} as data). */
+  public org.hotplugchecker.model.rules.RuleSet rules() {
+    return org.hotplugchecker.model.rules.HotplugRules.RULES;
+  }
+
+  /** The checked properties as the rule table defines them, in {@link #properties()} order. */
+  public List<org.hotplugchecker.model.rules.PropertyRule> propertyRules() {
+    return properties.stream().map(HotplugProperty::rule).toList();
+  }
+
+  /**
+   * The rule table interpreted on this model's topology, with the same action instances
+   * (in the same order) and properties: the reference semantics the fast paths are tested
+   * against, and what symbolic engines and exports read.
+   */
+  public org.hotplugchecker.model.rules.eval.RuleMachine machine() {
+    return new org.hotplugchecker.model.rules.eval.RuleMachine(rules(), topology,
+        propertyRules());
+  }
+
   public StateLayout layout() {
     return layout;
   }

@@ -140,6 +140,11 @@ public enum HotplugProperty {
     return spec;
   }
 
+  /** This property as the rule table defines it. */
+  public org.hotplugchecker.model.rules.PropertyRule rule() {
+    return org.hotplugchecker.model.rules.HotplugRules.RULES.property(specName).orElseThrow();
+  }
+
   @Override
   public String toString() {
     return specName;
