@@ -2,31 +2,36 @@ package org.hotplugchecker.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hotplugchecker.model.kernel.ActionGuard;
 import org.hotplugchecker.model.kernel.ActionKind;
-import org.hotplugchecker.model.kernel.BootState;
-import org.hotplugchecker.model.kernel.CallChain;
+import org.hotplugchecker.model.kernel.EnabledSets;
 import org.hotplugchecker.model.kernel.HotplugKernel;
 import org.hotplugchecker.model.kernel.KernelAction;
-import org.hotplugchecker.model.kernel.OneWordKernel;
-import org.hotplugchecker.model.kernel.RecordingCallChain;
 import org.hotplugchecker.model.property.HotplugProperty;
-import org.hotplugchecker.model.property.OneWordInvariants;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.RuleSet;
+import org.hotplugchecker.model.rules.eval.ActionInstance;
+import org.hotplugchecker.model.rules.eval.GuardMasks;
+import org.hotplugchecker.model.rules.eval.RuleMachine;
+import org.hotplugchecker.model.rules.gen.CompiledKernel;
+import org.hotplugchecker.model.rules.gen.CompiledKernels;
 import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.state.StateLayout;
-import org.hotplugchecker.model.ts.StateVariable;
-import org.hotplugchecker.model.state.StateVariables;
-import org.hotplugchecker.model.ts.VariableChange;
-import org.hotplugchecker.model.topology.Fault;
 import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.model.ts.PropertySpec;
+import org.hotplugchecker.model.ts.StateVariable;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import org.hotplugchecker.model.ts.TransitionVerdict;
+import org.hotplugchecker.model.ts.VariableChange;
 
 /**
- * The hotplug model of one topology as a {@link TransitionSystem}: the boot state,
- * one action instance per (kind, CPU or block) that can ever be enabled, and the
- * selected properties. Also explains states and steps in kernel terms for traces.
+ * The hotplug model of one topology as a {@link TransitionSystem}: the rule table
+ * ({@link HotplugRules#RULES}) on that topology, with the action instances that can ever be
+ * enabled and the selected properties. Two paths run the same rules: the kernel the build
+ * compiles from the table ({@link CompiledKernel}) for the search, and the interpreter
+ * ({@link RuleMachine}) for traces and for user invariants, which the build cannot know.
  */
 public final class HotplugModel implements TransitionSystem {
   /**
@@ -37,64 +42,108 @@ public final class HotplugModel implements TransitionSystem {
    */
   public static final String REVISION = "1";
 
+  /** Returned by {@link #successor1} for a disabled action (no state has all bits set). */
+  public static final long DISABLED = -1L;
+
   private final Topology topology;
-  private final StateLayout layout;
-  private final HotplugKernel kernel;
-  private final List<KernelAction> actions;
-  private final KernelAction[] actionArray; // the hot loop indexes a plain array
-  private final ActionKind[] actionKinds; // likewise, per action id
-  private final int[] actionIndexes;
-  private final ActionGuard[] guards;
-  private final OneWordKernel oneWord; // null unless states fit one word with a spare bit
-  private final OneWordInvariants oneWordInvariants; // likewise
-  private final HotplugProperty[] propertyArray;
-  private final List<HotplugProperty> properties;
-  private final List<PropertySpec> propertySpecs;
+  private final RuleMachine machine;
+  private final CompiledKernel kernel;
+  private final List<ActionInstance> actions;
+  private final int[] kinds; // per action id: position of its rule in RULES.actions()
+  private final int[] indices; // per action id: its CPU or block
+  private final ActionGuard[] guards; // per action id, or null when some guard has no masks
+  private final EnabledSets enabledSets; // one-word states, <= 64 actions, masks; else null
+  private final boolean oneWord;
+  private final List<PropertyRule> properties;
+  private final List<PropertySpec> specs;
+  private final int[] compiled; // per property: its position in RULES.properties(), or -1
+  private final long compiledInvariants; // the compiled invariants, over RULES positions
+  private final int[] interpretedInvariants; // property positions the interpreter checks
   private final List<long[]> initialStates;
 
-  /** The model of {@code topology} checking every property. */
+  /** The model of {@code topology} checking every built-in property. */
   public HotplugModel(Topology topology) {
     this(topology, List.of(HotplugProperty.values()));
   }
 
-  /** The model of {@code topology} checking {@code properties}, in that order. */
+  /** The model of {@code topology} checking built-in {@code properties}, in that order. */
   public HotplugModel(Topology topology, List<HotplugProperty> properties) {
+    this(topology, properties.stream().map(HotplugProperty::rule).toList(), null);
+  }
+
+  /**
+   * The model of {@code topology} checking {@code properties} (built-in ones and user
+   * invariants), in that order.
+   */
+  public static HotplugModel checking(Topology topology, List<PropertyRule> properties) {
+    return new HotplugModel(topology, properties, null);
+  }
+
+  private HotplugModel(Topology topology, List<PropertyRule> properties, Void unused) {
     this.topology = topology;
-    this.layout = new StateLayout(topology);
-    this.kernel = new HotplugKernel(topology);
-    this.actions = List.copyOf(enumerateActions(topology));
     this.properties = List.copyOf(properties);
-    this.actionArray = this.actions.toArray(new KernelAction[0]);
-    this.actionKinds = actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new);
-    this.actionIndexes = actions.stream().mapToInt(KernelAction::index).toArray();
-    this.guards = this.actions.stream()
-        .map(a -> kernel.guard(a.kind(), a.index(), layout)).toArray(ActionGuard[]::new);
-    this.propertyArray = this.properties.toArray(new HotplugProperty[0]);
-    this.oneWord = layout.words() == 1 && layout.bits() < 64
-        ? new OneWordKernel(topology, layout,
-            actions.stream().map(KernelAction::kind).toArray(ActionKind[]::new),
-            actions.stream().mapToInt(KernelAction::index).toArray(), guards)
-        : null;
-    this.oneWordInvariants = oneWord == null ? null : new OneWordInvariants(topology, layout);
-    this.propertySpecs = this.properties.stream().map(HotplugProperty::spec).toList();
-    this.initialStates = List.of(BootState.of(topology, layout).words());
+    RuleSet rules = HotplugRules.RULES;
+    this.machine = new RuleMachine(rules, topology, this.properties);
+    this.actions = machine.actions();
+    this.kinds = actions.stream().mapToInt(a -> rules.actions().indexOf(a.rule())).toArray();
+    this.indices = actions.stream().mapToInt(ActionInstance::index).toArray();
+    this.kernel = CompiledKernels.hotplug(machine.facts(), machine.layout(), kinds, indices);
+    this.guards = deriveGuards(machine);
+    this.oneWord = machine.layout().words() == 1 && machine.layout().bits() < 64;
+    this.enabledSets = oneWord && guards != null && actions.size() <= 64
+        ? new EnabledSets(guards) : null;
+    this.specs = this.properties.stream().map(HotplugModel::spec).toList();
+    this.compiled = new int[this.properties.size()];
+    long mask = 0;
+    List<Integer> interpreted = new ArrayList<>();
+    for (int p = 0; p < compiled.length; p++) {
+      compiled[p] = rules.properties().indexOf(this.properties.get(p));
+      if (this.properties.get(p) instanceof PropertyRule.Invariant) {
+        if (compiled[p] >= 0) {
+          mask |= 1L << compiled[p];
+        } else {
+          interpreted.add(p);
+        }
+      }
+    }
+    this.compiledInvariants = mask;
+    this.interpretedInvariants = interpreted.stream().mapToInt(Integer::intValue).toArray();
+    this.initialStates = List.of(machine.bootState());
   }
 
   private HotplugModel(HotplugModel model, List<long[]> initialStates) {
     this.topology = model.topology;
-    this.layout = model.layout;
+    this.machine = model.machine;
     this.kernel = model.kernel;
     this.actions = model.actions;
-    this.actionArray = model.actionArray;
-    this.actionKinds = model.actionKinds;
-    this.actionIndexes = model.actionIndexes;
+    this.kinds = model.kinds;
+    this.indices = model.indices;
     this.guards = model.guards;
+    this.enabledSets = model.enabledSets;
     this.oneWord = model.oneWord;
-    this.oneWordInvariants = model.oneWordInvariants;
-    this.propertyArray = model.propertyArray;
     this.properties = model.properties;
-    this.propertySpecs = model.propertySpecs;
+    this.specs = model.specs;
+    this.compiled = model.compiled;
+    this.compiledInvariants = model.compiledInvariants;
+    this.interpretedInvariants = model.interpretedInvariants;
     this.initialStates = initialStates;
+  }
+
+  private static ActionGuard[] deriveGuards(RuleMachine machine) {
+    ActionGuard[] out = new ActionGuard[machine.actions().size()];
+    for (int a = 0; a < out.length; a++) {
+      Optional<GuardMasks.Masks> m = GuardMasks.of(machine, a);
+      if (m.isEmpty()) {
+        return null;
+      }
+      out[a] = ActionGuard.of(m.get());
+    }
+    return out;
+  }
+
+  private static PropertySpec spec(PropertyRule p) {
+    return new PropertySpec(p.name(), p instanceof PropertyRule.Invariant
+        ? PropertySpec.Kind.INVARIANT : PropertySpec.Kind.ACTION, p.description());
   }
 
   /**
@@ -112,104 +161,104 @@ public final class HotplugModel implements TransitionSystem {
     }
     List<long[]> copies = new ArrayList<>(states.size());
     for (long[] s : states) {
-      if (s.length != layout.words()) {
+      if (s.length != stateWords()) {
         throw new IllegalArgumentException("initial state has " + s.length
-            + " words, the layout " + layout.words());
+            + " words, the layout " + stateWords());
       }
       copies.add(s.clone());
     }
     return new HotplugModel(this, List.copyOf(copies));
   }
 
-  /**
-   * Action instances in a fixed order: kind-major (the order of {@link ActionKind}),
-   * then by CPU/block index. Instances that can never be enabled (hot-plugging a
-   * non-hotplug component, a fault that is off) are left out; they would count zero.
-   */
-  private static List<KernelAction> enumerateActions(Topology t) {
-    List<KernelAction> list = new ArrayList<>();
-    for (ActionKind kind : ActionKind.values()) {
-      if (kind == ActionKind.ADD_MEMORY_FAILS && !t.hasFault(Fault.ADD_MEMORY_FAILS)) {
-        continue;
-      }
-      boolean needsHotplug = kind != ActionKind.CPU_UP && kind != ActionKind.CPU_DOWN
-          && kind != ActionKind.ALLOC_FOR_CPU;
-      var components = kind.target() == ActionKind.Target.CPU ? t.cpus() : t.memory();
-      for (int i = 0; i < components.size(); i++) {
-        if (!needsHotplug || components.get(i).hotplug()) {
-          list.add(new KernelAction(kind, i));
-        }
-      }
-    }
-    return list;
-  }
-
   public Topology topology() {
     return topology;
   }
 
+  /**
+   * The boot state of {@code topology}, packed as its model packs states, without building
+   * the model (sweeps need it for every class of a shape).
+   */
+  public static long[] bootState(Topology topology) {
+    org.hotplugchecker.model.rules.eval.TopologyFacts facts =
+        new org.hotplugchecker.model.rules.eval.TopologyFacts(topology);
+    return CompiledKernels.hotplug(facts, new org.hotplugchecker.model.rules.eval.PackedLayout(
+        HotplugRules.RULES.slots(), facts.sizes()), new int[0], new int[0]).boot();
+  }
+
   /** The rule table this model runs ({@code MODEL.md} as data). */
-  public org.hotplugchecker.model.rules.RuleSet rules() {
-    return org.hotplugchecker.model.rules.HotplugRules.RULES;
+  public RuleSet rules() {
+    return HotplugRules.RULES;
   }
 
   /** The checked properties as the rule table defines them, in {@link #properties()} order. */
-  public List<org.hotplugchecker.model.rules.PropertyRule> propertyRules() {
-    return properties.stream().map(HotplugProperty::rule).toList();
+  public List<PropertyRule> propertyRules() {
+    return properties;
   }
 
   /**
    * The rule table interpreted on this model's topology, with the same action instances
-   * (in the same order) and properties: the reference semantics the fast paths are tested
-   * against, and what symbolic engines and exports read.
+   * (in the same order) and properties: the reference semantics the compiled kernel is
+   * tested against, and what symbolic engines and exports read.
    */
-  public org.hotplugchecker.model.rules.eval.RuleMachine machine() {
-    return new org.hotplugchecker.model.rules.eval.RuleMachine(rules(), topology,
-        propertyRules());
+  public RuleMachine machine() {
+    return machine;
   }
 
+  /** The layout as the hand-written views read it (same positions as the machine's). */
   public StateLayout layout() {
-    return layout;
+    return new StateLayout(topology);
   }
 
+  /**
+   * The hand-written kernel of before the rule table, for the Choco encoding only.
+   *
+   * @deprecated the symbolic engine is being derived from the rules; do not add users
+   */
+  @Deprecated
   public HotplugKernel kernel() {
-    return kernel;
+    return new HotplugKernel(topology);
   }
 
   /** The action instance with engine id {@code action}. */
   public KernelAction action(int action) {
-    return actions.get(action);
+    ActionInstance a = actions.get(action);
+    return new KernelAction(ActionKind.valueOf(a.rule().name().toUpperCase()), a.index());
   }
 
   /** All action instances, indexed by engine id. */
   public List<KernelAction> actions() {
-    return actions;
+    List<KernelAction> out = new ArrayList<>();
+    for (int a = 0; a < actions.size(); a++) {
+      out.add(action(a));
+    }
+    return out;
   }
 
-  /** The checked properties, in reporting order. */
+  /** The checked built-in properties, in reporting order (user invariants left out). */
   public List<HotplugProperty> hotplugProperties() {
-    return properties;
+    return properties.stream().map(p -> HotplugProperty.fromSpecName(p.name()))
+        .flatMap(Optional::stream).toList();
   }
 
   /** A view of packed {@code state} (no copy). */
   public HotplugState view(long[] state) {
-    return new HotplugState(layout, state);
+    return new HotplugState(layout(), state);
   }
 
   @Override
   public int stateWords() {
-    return layout.words();
+    return machine.layout().words();
   }
 
   @Override
   public int stateBits() {
-    return layout.bits();
+    return machine.layout().bits();
   }
 
   @Override
   public List<long[]> initialStates() {
-    // Fresh arrays, as before startingFrom existed: a caller that writes into one must not
-    // change where later explorations of this model start.
+    // Fresh arrays: a caller that writes into one must not change where later explorations
+    // of this model start.
     List<long[]> copies = new ArrayList<>(initialStates.size());
     for (long[] s : initialStates) {
       copies.add(s.clone());
@@ -227,49 +276,65 @@ public final class HotplugModel implements TransitionSystem {
     return actions.get(action).label();
   }
 
-  @Override
-  public boolean successor(long[] state, int action, long[] out) {
-    if (!guards[action].admits(state)) { // kernel.enabled, as bit masks
-      return false;
+  private boolean admits(int action, long[] state) {
+    if (guards != null) {
+      return guards[action].admits(state);
     }
-    KernelAction a = actionArray[action];
-    System.arraycopy(state, 0, out, 0, state.length);
-    kernel.fire(a.kind(), a.index(), new HotplugState(layout, out), CallChain.NONE);
-    return true;
+    return oneWord ? kernel.guard1(kinds[action], indices[action], state[0])
+        : kernel.guardN(kinds[action], indices[action], state);
   }
 
-  /**
-   * Returned by {@link #successor1} for a disabled action. No state has all bits set:
-   * the fast path exists only when a state leaves the word's top bit unused.
-   */
-  public static final long DISABLED = -1L;
+  @Override
+  public boolean successor(long[] state, int action, long[] out) {
+    if (!admits(action, state)) {
+      return false;
+    }
+    if (oneWord) {
+      out[0] = kernel.fire1(kinds[action], indices[action], state[0]);
+    } else {
+      System.arraycopy(state, 0, out, 0, state.length);
+      kernel.fireN(kinds[action], indices[action], out);
+    }
+    return true;
+  }
 
   /**
    * Whether {@link #successor1} may be used: the state fits one {@code long} with at
    * least one bit to spare.
    */
   public boolean hasOneWordSuccessors() {
-    return oneWord != null;
+    return oneWord;
   }
 
   /**
-   * {@link #successor} for one-word states, without arrays or views: the successor of
-   * {@code state} under {@code action}, or {@link #DISABLED}. The search calls this for
-   * every action of every state, so it is kept to mask operations.
-   *
-   * @throws NullPointerException if {@link #hasOneWordSuccessors()} is false
+   * {@link #successor} for one-word states, without arrays: the successor of {@code state}
+   * under {@code action}, or {@link #DISABLED}.
    */
   public long successor1(long state, int action) {
-    return oneWord.successor(state, action, DISABLED);
+    boolean enabled = guards != null ? guards[action].admits(state)
+        : kernel.guard1(kinds[action], indices[action], state);
+    return enabled ? kernel.fire1(kinds[action], indices[action], state) : DISABLED;
   }
 
   /**
    * The actions enabled in one-word {@code state}, written to {@code out} (at least
-   * {@link #actionCount()} long) in id order; returns their number. With {@link
-   * #fire1} it gives what {@link #successor1} gives, with fewer branches.
+   * {@link #actionCount()} long) in id order; returns their number.
    */
   public int enabled1(long state, int[] out) {
-    return oneWord.enabled(state, out);
+    if (enabledSets != null) {
+      int n = 0;
+      for (long e = enabledSets.enabledSet(state); e != 0; e &= e - 1) {
+        out[n++] = Long.numberOfTrailingZeros(e);
+      }
+      return n;
+    }
+    int n = 0;
+    for (int a = 0; a < actions.size(); a++) {
+      if (successor1(state, a) != DISABLED) {
+        out[n++] = a;
+      }
+    }
+    return n;
   }
 
   /**
@@ -277,15 +342,15 @@ public final class HotplugModel implements TransitionSystem {
    * id {@code a}); needs {@link #hasEnabledSets1()}.
    */
   public long enabledSet1(long state) {
-    return oneWord.enabledSet(state);
+    return enabledSets.enabledSet(state);
   }
 
   /**
-   * Whether {@link #enabledSet1} and {@link #fireAll1} may be used: one-word states and at
-   * most 64 actions.
+   * Whether {@link #enabledSet1} and {@link #fireAll1} may be used: one-word states, at
+   * most 64 actions numbered kind by kind, and guards of the mask form.
    */
   public boolean hasEnabledSets1() {
-    return oneWord != null && oneWord.hasEnabledSets() && oneWord.firesByKind();
+    return enabledSets != null && kernel.firesByKind();
   }
 
   /**
@@ -294,25 +359,26 @@ public final class HotplugModel implements TransitionSystem {
    * their number. Needs {@link #hasEnabledSets1()}.
    */
   public int fireAll1(long state, long enabled, long[] out) {
-    return oneWord.fireAll(state, enabled, out);
+    return kernel.fireAll1(state, enabled, out);
   }
 
   /** The successor of one-word {@code state} under {@code action}, which must be enabled. */
   public long fire1(long state, int action) {
-    return oneWord.fire(state, action);
+    return kernel.fire1(kinds[action], indices[action], state);
   }
 
   @Override
   public List<PropertySpec> properties() {
-    return propertySpecs;
+    return specs;
   }
 
   @Override
   public boolean invariantHolds(int property, long[] state) {
-    if (oneWordInvariants != null) {
-      return oneWordInvariants.holds(propertyArray[property], state[0]);
+    if (compiled[property] < 0) {
+      return machine.holds(property, state);
     }
-    return propertyArray[property].invariantHolds(new HotplugState(layout, state), kernel);
+    return oneWord ? kernel.invariant1(compiled[property], state[0])
+        : kernel.invariantN(compiled[property], state);
   }
 
   /**
@@ -321,15 +387,21 @@ public final class HotplugModel implements TransitionSystem {
    * search's per-state check. Needs {@link #hasOneWordSuccessors()}.
    */
   public long invariantViolations1(long state) {
-    int byOrdinal = oneWordInvariants.violations(state);
-    if (byOrdinal == 0) {
-      return 0; // the common case: nothing to translate
-    }
+    long byRule = kernel.violations1(state, compiledInvariants);
     long set = 0;
-    for (int p = 0; p < propertyArray.length; p++) {
-      if (propertyArray[p].spec().kind() == PropertySpec.Kind.INVARIANT
-          && (byOrdinal & (1 << propertyArray[p].ordinal())) != 0) {
-        set |= 1L << p;
+    if (byRule != 0) {
+      for (int p = 0; p < compiled.length; p++) {
+        if (compiled[p] >= 0 && (byRule & (1L << compiled[p])) != 0) {
+          set |= 1L << p;
+        }
+      }
+    }
+    if (interpretedInvariants.length > 0) {
+      long[] s = {state};
+      for (int p : interpretedInvariants) {
+        if (!machine.holds(p, s)) {
+          set |= 1L << p;
+        }
       }
     }
     return set;
@@ -337,67 +409,72 @@ public final class HotplugModel implements TransitionSystem {
 
   /**
    * Whether {@link #checkTransition} can give action property {@code property} anything
-   * but {@code NOT_APPLICABLE} on a step of {@code action}: {@code alloc_local} only
-   * judges {@code alloc_for_cpu}. The search skips the other pairs without a call.
+   * but {@code NOT_APPLICABLE} on a step of {@code action}: an action property judges only
+   * its own action's steps. The search skips the other pairs without a call.
    */
   public boolean judges(int property, int action) {
-    return propertyArray[property] == HotplugProperty.ALLOC_LOCAL
-        && actionArray[action].kind() == ActionKind.ALLOC_FOR_CPU;
+    return properties.get(property) instanceof PropertyRule.ActionProperty ap
+        && ap.action() == actions.get(action).rule();
   }
+
+  /** {@link #checkTransition1}: the property does not judge the step. */
+  public static final int NOT_APPLICABLE = -1;
+  /** {@link #checkTransition1}: the property is violated on the step. */
+  public static final int VIOLATED = 0;
+  /** {@link #checkTransition1}: the property holds on the step. */
+  public static final int HOLDS = 1;
 
   /**
    * {@link #checkTransition} on a one-word state, without arrays or enums, for the
-   * search's loop: {@link OneWordKernel#HOLDS}, {@link OneWordKernel#VIOLATED} or {@link
-   * OneWordKernel#NOT_APPLICABLE} (no action property looks at the target state). Needs
-   * {@link #hasOneWordSuccessors()}.
+   * search's loop: {@link #HOLDS}, {@link #VIOLATED} or {@link #NOT_APPLICABLE} (no action
+   * property looks at the target state). Needs {@link #hasOneWordSuccessors()}.
    */
   public int checkTransition1(int property, long from, int action) {
-    if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL
-        || actionKinds[action] != ActionKind.ALLOC_FOR_CPU) {
-      return OneWordKernel.NOT_APPLICABLE;
+    if (!judges(property, action)) {
+      return NOT_APPLICABLE;
     }
-    return oneWord.allocLocal(from, actionIndexes[action]);
+    if (compiled[property] < 0) {
+      return verdictCode(machine.judge(property, new long[] {from}, action));
+    }
+    return kernel.judge1(compiled[property], indices[action], from);
+  }
+
+  private static int verdictCode(TransitionVerdict v) {
+    return v == TransitionVerdict.NOT_APPLICABLE ? NOT_APPLICABLE
+        : v == TransitionVerdict.HOLDS ? HOLDS : VIOLATED;
   }
 
   @Override
   public TransitionVerdict checkTransition(int property, long[] from, int action, long[] to) {
-    if (propertyArray[property] != HotplugProperty.ALLOC_LOCAL) {
+    if (!judges(property, action)) {
       return TransitionVerdict.NOT_APPLICABLE;
     }
-    KernelAction a = actionArray[action];
-    if (a.kind() != ActionKind.ALLOC_FOR_CPU) {
-      return TransitionVerdict.NOT_APPLICABLE;
+    if (compiled[property] < 0) {
+      return machine.judge(property, from, action);
     }
-    if (oneWord != null) {
-      int local = checkTransition1(property, from[0], action);
-      return local == OneWordKernel.NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
-          : local == OneWordKernel.HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
-    }
-    Boolean local = HotplugProperty.allocLocal(new HotplugState(layout, from), a.index(), kernel);
-    if (local == null) {
-      return TransitionVerdict.NOT_APPLICABLE;
-    }
-    return local ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
+    int v = oneWord ? kernel.judge1(compiled[property], indices[action], from[0])
+        : kernel.judgeN(compiled[property], indices[action], from);
+    return v == NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
+        : v == HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
   }
 
   /** The kernel functions {@code action} runs from {@code state}, with concrete values. */
   @Override
   public List<String> callChain(long[] state, int action) {
-    RecordingCallChain chain = new RecordingCallChain();
-    long[] copy = state.clone();
-    kernel.fire(actions.get(action), new HotplugState(layout, copy), chain);
-    return chain.calls();
+    List<String> calls = new ArrayList<>();
+    machine.fire(action, state.clone(), calls);
+    return calls;
   }
 
   /** The variables that differ between two packed states. */
   @Override
   public List<VariableChange> changes(long[] before, long[] after) {
-    return StateVariables.changes(view(before), view(after));
+    return machine.changes(before, after);
   }
 
   /** Every variable of a packed state. */
   @Override
   public List<StateVariable> variables(long[] state) {
-    return StateVariables.of(view(state));
+    return machine.variables(state);
   }
 }

@@ -766,11 +766,11 @@ public final class ExplicitExplorer {
     /** {@link #checkAction} for one-word states without symmetry. */
     private void judge1(Candidates r, int p, int i, long s, int a) {
       int v = oneWord.checkTransition1(p, s, a);
-      if (v == org.hotplugchecker.model.kernel.OneWordKernel.NOT_APPLICABLE) {
+      if (v == HotplugModel.NOT_APPLICABLE) {
         return;
       }
       r.exercised[p] = true;
-      if (v == org.hotplugchecker.model.kernel.OneWordKernel.VIOLATED
+      if (v == HotplugModel.VIOLATED
           && r.actionWitnessState[p] < 0) {
         r.actionWitnessState[p] = i;
         r.actionWitnessAction[p] = a;

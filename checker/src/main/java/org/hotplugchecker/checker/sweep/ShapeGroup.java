@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.kernel.BootState;
+
 import org.hotplugchecker.model.state.HotplugState;
 import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
@@ -170,7 +170,7 @@ public final class ShapeGroup {
   static long[] bootStateOnSkeleton(CanonicalTopology member, Arch arch, KernelVariant kernel,
       Set<Fault> faults, StateLayout skeletonLayout) {
     Topology t = member.toTopology(arch, kernel, faults);
-    HotplugState boot = BootState.of(t, new StateLayout(t));
+    HotplugState boot = new HotplugState(new StateLayout(t), HotplugModel.bootState(t));
     return onSkeleton(member, boot, skeletonLayout).words();
   }
 

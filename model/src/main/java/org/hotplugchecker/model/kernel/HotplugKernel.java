@@ -3,14 +3,16 @@ package org.hotplugchecker.model.kernel;
 import static org.hotplugchecker.model.state.HotplugState.NO_NODE;
 
 import org.hotplugchecker.model.state.HotplugState;
-import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
- * The kernel's hotplug paths as the model abstracts them ({@code MODEL.md}, "Actions").
+ * The kernel's hotplug paths as the model abstracted them before the rule table existed.
+ * Deprecated: only the hand-written Choco encoding still reads it, until the symbolic
+ * engine is derived from {@link org.hotplugchecker.model.rules.HotplugRules} too.
+ * ({@code MODEL.md}, "Actions").
  * Each method is named after its kernel counterpart, mutates a {@link HotplugState} in
  * place and reports the functions it ran to a {@link CallChain}. Immutable and
  * thread-safe: all per-call data lives in the state.
@@ -73,29 +75,6 @@ public final class HotplugKernel {
       case CPU_DOWN -> s.cpuOnline(i) && anotherCpuOnline(s, i);
       case HOTREMOVE_CPU -> cpuHotplug[i] && s.cpuPresent(i) && !s.cpuOnline(i);
       case ALLOC_FOR_CPU -> true;
-    };
-  }
-
-  /**
-   * {@link #enabled(ActionKind, int, HotplugState)} compiled to bit masks for {@code layout}:
-   * the same conditions, tested in a few machine words by the search loop.
-   */
-  public ActionGuard guard(ActionKind kind, int i, StateLayout layout) {
-    ActionGuard.Builder g = new ActionGuard.Builder(layout); // includes "not oopsed"
-    return switch (kind) {
-      case ADD_MEMORY, ADD_MEMORY_FAILS -> blockHotplug[i] ? g.memPresent(i, false).build()
-          : g.never().build();
-      case ONLINE_MEMORY -> blockHotplug[i]
-          ? g.memPresent(i, true).memOnline(i, false).build() : g.never().build();
-      case OFFLINE_MEMORY -> blockHotplug[i] ? g.memOnline(i, true).build() : g.never().build();
-      case REMOVE_MEMORY -> blockHotplug[i]
-          ? g.memPresent(i, true).memOnline(i, false).build() : g.never().build();
-      case HOTADD_CPU -> cpuHotplug[i] ? g.cpuPresent(i, false).build() : g.never().build();
-      case CPU_UP -> g.cpuPresent(i, true).cpuOnline(i, false).build();
-      case CPU_DOWN -> g.cpuOnline(i, true).anotherCpuOnline(i).build();
-      case HOTREMOVE_CPU -> cpuHotplug[i]
-          ? g.cpuPresent(i, true).cpuOnline(i, false).build() : g.never().build();
-      case ALLOC_FOR_CPU -> g.build();
     };
   }
 

@@ -20,11 +20,12 @@ public final class PackedLayout {
   private final int[] width;
   private final int words;
   private final int bits;
+  private final int nodeBits;
 
   /** The layout of {@code slots} for a topology with {@code sizes} elements per domain. */
   public PackedLayout(List<Slot> slots, Sizes sizes) {
     this.slots = List.copyOf(slots);
-    int nodeBits = 32 - Integer.numberOfLeadingZeros(sizes.nodes()); // values 0..nodes
+    nodeBits = 32 - Integer.numberOfLeadingZeros(sizes.nodes()); // values 0..nodes
     base = new int[slots.size()];
     size = new int[slots.size()];
     int fields = 0;
@@ -61,6 +62,11 @@ public final class PackedLayout {
   /** Number of {@code long} words of a packed state (at least one). */
   public int words() {
     return Math.max(1, words);
+  }
+
+  /** The width of every node-valued field (which stores {@code -1..N-1} plus one). */
+  public int intWidth() {
+    return nodeBits;
   }
 
   /** Number of significant bits. */

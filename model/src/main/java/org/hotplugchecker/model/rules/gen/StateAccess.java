@@ -1,0 +1,171 @@
+package org.hotplugchecker.model.rules.gen;
+
+import org.hotplugchecker.model.rules.Slot;
+import org.hotplugchecker.model.rules.Type;
+
+/**
+ * How generated code reads and writes a packed state: in one {@code long} that methods
+ * take and return, or in a {@code long[]} changed in place. Each slot gets small accessor
+ * methods (emitted by {@link #accessors}); everything else calls them, and the JIT inlines
+ * them.
+ */
+abstract class StateAccess {
+  /** The parameter declaration, e.g. {@code long s}. */
+  abstract String param();
+
+  /** The Java type of a state, e.g. {@code long}. */
+  abstract String type();
+
+  /** Whether effects return the new state (one word) rather than change it in place. */
+  abstract boolean functional();
+
+  /** A suffix for method names of this access, so both kinds live in one class. */
+  abstract String suffix();
+
+  static String id(Slot slot) {
+    return slot.name().replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  /** Reads element {@code idx} (a Java int expression known to be in range). */
+  String read(Slot slot, String idx) {
+    return "r" + suffix() + "_" + id(slot) + "(s" + (slot.isScalar() ? "" : ", " + idx) + ")";
+  }
+
+  /** Reads element {@code idx}, giving false / -1 outside the array. */
+  String readChecked(Slot slot, String idx) {
+    return "rc" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  /** A statement writing {@code value} to element {@code idx} (checked: outside is an error). */
+  String write(Slot slot, String idx, String value) {
+    String call = "w" + suffix() + "_" + id(slot) + "(s, " + (slot.isScalar() ? "0" : idx)
+        + ", " + value + ")";
+    return (functional() ? "s = " : "") + call + ";";
+  }
+
+  /** The accessor methods of {@code slot}. */
+  abstract void accessors(JavaWriter w, Slot slot);
+
+  /** Fields this access needs per slot (declarations), and their initialisation. */
+  abstract void fields(JavaWriter decl, JavaWriter init, Slot slot, int slotIndex);
+
+  static String javaType(Slot slot) {
+    return slot.type() == Type.BOOL ? "boolean" : "int";
+  }
+
+  static String size(Slot slot) {
+    return slot.isScalar() ? "1" : "N_" + slot.index().name();
+  }
+
+  /** One {@code long}: every slot's elements are consecutive fields of one stride. */
+  static final class OneWord extends StateAccess {
+    @Override
+    String param() {
+      return "long s";
+    }
+
+    @Override
+    String type() {
+      return "long";
+    }
+
+    @Override
+    boolean functional() {
+      return true;
+    }
+
+    @Override
+    String suffix() {
+      return "1";
+    }
+
+    @Override
+    void fields(JavaWriter decl, JavaWriter init, Slot slot, int s) {
+      String id = id(slot);
+      decl.line("private final int B1_" + id + ";");
+      init.line("B1_" + id + " = oneWordBase(layout, " + s + ");");
+    }
+
+    @Override
+    void accessors(JavaWriter w, Slot slot) {
+      String id = id(slot);
+      String shift = slot.type() == Type.BOOL ? "(B1_" + id + " + i)" : "(B1_" + id + " + i * NW)";
+      if (slot.type() == Type.BOOL) {
+        w.line("private boolean r1_" + id + "(long s" + (slot.isScalar() ? "" : ", int i")
+            + ") { return ((s >>> " + (slot.isScalar() ? "B1_" + id : shift) + ") & 1L) != 0; }");
+        w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); long b = 1L << " + shift
+            + "; return v ? s | b : s & ~b; }");
+      } else {
+        w.line("private int r1_" + id + "(long s, int i) { return (int) ((s >>> " + shift
+            + ") & NM) - 1; }");
+        w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); int sh = " + shift
+            + "; return (s & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+      }
+      if (!slot.isScalar()) {
+        String outside = slot.type() == Type.BOOL ? "false" : "-1";
+        w.line("private " + javaType(slot) + " rc1_" + id + "(long s, int i) { return i >= 0 && i < "
+            + size(slot) + " ? r1_" + id + "(s, i) : " + outside + "; }");
+      }
+    }
+  }
+
+  /** A {@code long[]}: each element has its own word and shift. */
+  static final class MultiWord extends StateAccess {
+    @Override
+    String param() {
+      return "long[] s";
+    }
+
+    @Override
+    String type() {
+      return "long[]";
+    }
+
+    @Override
+    boolean functional() {
+      return false;
+    }
+
+    @Override
+    String suffix() {
+      return "N";
+    }
+
+    @Override
+    void fields(JavaWriter decl, JavaWriter init, Slot slot, int s) {
+      String id = id(slot);
+      decl.line("private final int[] WN_" + id + ";");
+      decl.line("private final int[] SN_" + id + ";");
+      init.line("WN_" + id + " = words(layout, " + s + ");");
+      init.line("SN_" + id + " = shifts(layout, " + s + ");");
+    }
+
+    @Override
+    void accessors(JavaWriter w, Slot slot) {
+      String id = id(slot);
+      String i = slot.isScalar() ? "0" : "i";
+      String at = "s[WN_" + id + "[" + i + "]] >>> SN_" + id + "[" + i + "]";
+      String iParam = slot.isScalar() ? "" : ", int i";
+      if (slot.type() == Type.BOOL) {
+        w.line("private boolean rN_" + id + "(long[] s" + iParam + ") { return ((" + at
+            + ") & 1L) != 0; }");
+        w.line("private void wN_" + id + "(long[] s, int i, boolean v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); long b = 1L << SN_" + id + "[i]; int w = WN_" + id
+            + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
+      } else {
+        w.line("private int rN_" + id + "(long[] s" + iParam + ") { return (int) ((" + at
+            + ") & NM) - 1; }");
+        w.line("private void wN_" + id + "(long[] s, int i, int v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); int sh = SN_" + id + "[i]; int w = WN_" + id
+            + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+      }
+      if (!slot.isScalar()) {
+        String outside = slot.type() == Type.BOOL ? "false" : "-1";
+        w.line("private " + javaType(slot) + " rcN_" + id + "(long[] s, int i) { return i >= 0 && i < "
+            + size(slot) + " ? rN_" + id + "(s, i) : " + outside + "; }");
+      }
+    }
+  }
+}
