@@ -1,37 +1,53 @@
 package org.hotplugchecker.checker.explicit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The helper threads of one search, borrowed from the shared pool ({@link
- * ExplorerThreads}) and started once: between levels they wait for the next level's
- * work (spinning briefly, as levels follow each other quickly, then parked), instead of
- * being handed a new task per level.
+ * ExplorerThreads}) and kept for the whole search: between levels they wait for the next
+ * level's work instead of being handed a task per level. They are started as levels need
+ * them (never more than a level has chunks to share), and they park while there is no
+ * work: only while the crew fits in the cores do they first spin briefly, since levels
+ * follow each other quickly. {@link #close} waits until every helper has let go of the
+ * search, so nothing of it stays reachable from a pool thread.
  */
 final class Crew implements AutoCloseable {
   private static final int SPINS = 2_000;
-  private static final long PARK_NANOS = 200_000;
+  private final ExecutorService pool;
   private final ChunkExpansion expansion;
+  private final int maxHelpers;
+  private final int spins;
   private volatile LevelWork published;
-  private final List<Future<?>> tasks = new ArrayList<>();
   private final Queue<Thread> waiting = new ConcurrentLinkedQueue<>();
+  private final Semaphore exited = new Semaphore(0);
+  private int started;
 
-  /** A crew of {@code helpers} helpers expanding chunks with {@code expansion}. */
-  Crew(ExecutorService pool, ChunkExpansion expansion, int helpers) {
+  /**
+   * A crew of up to {@code maxHelpers} helpers expanding chunks with {@code expansion};
+   * none is started yet.
+   */
+  Crew(ExecutorService pool, ChunkExpansion expansion, int maxHelpers) {
+    this.pool = pool;
     this.expansion = expansion;
-    for (int h = 0; h < helpers; h++) {
-      tasks.add(pool.submit(this::help));
-    }
+    this.maxHelpers = maxHelpers;
+    this.spins = maxHelpers < Runtime.getRuntime().availableProcessors() ? SPINS : 0;
   }
 
-  /** Hands {@code work} to the helpers (or {@link LevelWork#END} to let them go). */
+  /** Hands {@code work} to the helpers, starting more if its chunks can use them. */
   void publish(LevelWork work) {
+    int wanted = Math.min(maxHelpers, work.chunks() - 1);
+    while (started < wanted) {
+      pool.execute(this::help);
+      started++; // counted only once the pool has taken it: close() waits for it
+    }
+    release(work);
+  }
+
+  private void release(LevelWork work) {
     published = work;
     for (Thread t : waiting) {
       LockSupport.unpark(t);
@@ -39,6 +55,8 @@ final class Crew implements AutoCloseable {
   }
 
   private void help() {
+    // Registered before the first look at published, so no publication can be missed:
+    // an unpark that comes before the park lets the park return at once.
     waiting.add(Thread.currentThread());
     try {
       LevelWork seen = null;
@@ -61,6 +79,7 @@ final class Crew implements AutoCloseable {
       }
     } finally {
       waiting.remove(Thread.currentThread());
+      exited.release();
     }
   }
 
@@ -74,18 +93,18 @@ final class Crew implements AutoCloseable {
       if (Thread.currentThread().isInterrupted()) {
         return LevelWork.END;
       }
-      if (spin < SPINS) {
+      if (spin < spins) {
         Thread.onSpinWait();
       } else {
-        LockSupport.parkNanos(PARK_NANOS);
+        LockSupport.park(this);
       }
     }
   }
 
-  /** Lets the helpers go. */
+  /** Lets the helpers go and waits until each has stopped working for this search. */
   @Override
   public void close() {
-    publish(LevelWork.END);
-    tasks.forEach(f -> f.cancel(false));
+    release(LevelWork.END);
+    exited.acquireUninterruptibly(started);
   }
 }
