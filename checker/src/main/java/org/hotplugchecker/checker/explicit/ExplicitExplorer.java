@@ -41,6 +41,7 @@ import org.hotplugchecker.model.ts.TransitionSystem;
  *
  * <p>Helper threads come from a shared pool of daemon threads ({@link ExplorerThreads})
  * and stay for a whole run; the calling thread expands chunks too and does all merging.
+ * Progress is reported after each level and, within a long level, about once a second.
  *
  * <p>With symmetry, the store holds canonical representatives; counterexamples are
  * turned back into concrete paths by {@link SymmetricPaths}.
@@ -53,6 +54,7 @@ import org.hotplugchecker.model.ts.TransitionSystem;
  */
 public final class ExplicitExplorer {
   private final Supplier<MemoryBudget> budgets;
+  private final long progressIntervalNanos;
 
   /** An explorer that stops cleanly when the heap runs short. */
   public ExplicitExplorer() {
@@ -61,7 +63,16 @@ public final class ExplicitExplorer {
 
   /** An explorer with its own idea of how much heap is left (tests). */
   ExplicitExplorer(Supplier<MemoryBudget> budgets) {
+    this(budgets, LevelSearch.PROGRESS_INTERVAL_NANOS);
+  }
+
+  /**
+   * An explorer reporting progress within a level at most every {@code
+   * progressIntervalNanos} (tests).
+   */
+  ExplicitExplorer(Supplier<MemoryBudget> budgets, long progressIntervalNanos) {
     this.budgets = budgets;
+    this.progressIntervalNanos = progressIntervalNanos;
   }
 
   /** Explores {@code ts} completely (or until an option stops it). */
@@ -78,8 +89,8 @@ public final class ExplicitExplorer {
       StateSymmetry symmetry) {
     long start = System.nanoTime();
     SearchPlan plan = new SearchPlan(ts, options, symmetry);
-    SearchOutcome found = new LevelSearch(plan, budgets.get(), false, Integer.MAX_VALUE)
-        .run(start);
+    SearchOutcome found = new LevelSearch(plan, budgets.get(), false, Integer.MAX_VALUE,
+        progressIntervalNanos).run(start);
     Counterexamples counterexamples = new Counterexamples(plan, found, budgets);
     List<PropertyResult> results = new ArrayList<>();
     for (int p = 0; p < plan.propertyCount(); p++) {

@@ -19,10 +19,13 @@ import org.hotplugchecker.checker.Progress;
  * the next level.
  */
 final class LevelSearch {
+  /** How often, at most, progress is reported within a level. */
+  static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
   private final SearchPlan plan;
   private final MemoryBudget budget;
   private final Storage storage;
   private final int levelLimit;
+  private final long progressIntervalNanos;
   private final Progress progress;
   private final LevelStarts levels = new LevelStarts();
   private final PropertyLedger ledger;
@@ -31,23 +34,28 @@ final class LevelSearch {
   private String stopReason;
   private boolean resourceLimit;
   private int depth = -1;
+  private long lastReport;
 
   /**
    * A search of {@code plan}; {@code keepStateOrder} asks for a store that can read states
    * back by index (a replay's), {@code levelLimit} for the last level to store (the levels
-   * before it are expanded; {@link Integer#MAX_VALUE} for all).
+   * before it are expanded; {@link Integer#MAX_VALUE} for all), and progress is reported
+   * within a level at most every {@code progressIntervalNanos}.
    */
-  LevelSearch(SearchPlan plan, MemoryBudget budget, boolean keepStateOrder, int levelLimit) {
+  LevelSearch(SearchPlan plan, MemoryBudget budget, boolean keepStateOrder, int levelLimit,
+      long progressIntervalNanos) {
     this.plan = plan;
     this.budget = budget;
     this.storage = Storage.choose(plan, keepStateOrder, budget);
     this.levelLimit = levelLimit;
+    this.progressIntervalNanos = progressIntervalNanos;
     this.progress = plan.options.progress();
     this.ledger = new PropertyLedger(plan.propertyCount());
   }
 
   /** Runs the search; {@code start} is when the run started ({@link System#nanoTime()}). */
   SearchOutcome run(long start) {
+    lastReport = start;
     try {
       exploreLevels(start);
     } catch (OutOfMemoryError e) {
@@ -96,6 +104,7 @@ final class LevelSearch {
             ledger.collect(r);
             frontier.merge(r);
             expansion.recycle(r);
+            reportWithinLevel(current, end, start);
           });
           ledger.endLevel();
           depth = level;
@@ -104,6 +113,7 @@ final class LevelSearch {
           scheduler.expand(current, false, (r, end) -> {
             ledger.collect(r);
             chunks.add(r);
+            reportWithinLevel(current, end, start);
           });
           boolean violatedNow = ledger.endLevel();
           depth = level;
@@ -118,12 +128,24 @@ final class LevelSearch {
           }
         }
         frontier.advance();
-        progress.levelDone(store.size(), level, (System.nanoTime() - start) / 1_000_000);
+        long now = System.nanoTime();
+        progress.levelDone(store.size(), level, (now - start) / 1_000_000);
+        lastReport = now;
         if (plan.options.maxStates() > 0 && store.size() >= plan.options.maxStates()) {
           stop("state limit of " + plan.options.maxStates() + " reached", true);
           return;
         }
       }
+    }
+  }
+
+  /** Reports progress within a long level, at most once per interval. */
+  private void reportWithinLevel(Level level, int expandedTo, long start) {
+    long now = System.nanoTime();
+    if (now - lastReport >= progressIntervalNanos && expandedTo < level.end()) {
+      lastReport = now;
+      progress.levelProgress(storage.store().size(), level.number(),
+          expandedTo - level.start(), level.size(), (now - start) / 1_000_000);
     }
   }
 

@@ -35,8 +35,8 @@ final class Replay {
     LevelStarts levels = original.levels();
     int deepest = found.deepestLevel(levels);
     SearchPlan again = plan.withOptions(plan.options.withProgress(null).withMaxStates(0));
-    SearchOutcome replayed = new LevelSearch(again, budget, true, deepest)
-        .run(System.nanoTime());
+    SearchOutcome replayed = new LevelSearch(again, budget, true, deepest,
+        LevelSearch.PROGRESS_INTERVAL_NANOS).run(System.nanoTime());
     if (replayed.resourceLimit()) {
       return null;
     }
