@@ -12,6 +12,20 @@ public interface Progress {
    */
   void levelDone(long states, int depth, long elapsedMillis);
 
+  /**
+   * Called while a long BFS level is being expanded, at most about once a second and
+   * never for its end (that is {@link #levelDone}). Ignored unless overridden.
+   *
+   * @param states states found so far (with stop-at-first, the states stored before the
+   *     level: its successors are stored only at its end)
+   * @param level the level being expanded (one more than the last level done)
+   * @param expanded states of that level expanded so far, less than {@code levelSize}
+   * @param levelSize states in that level
+   * @param elapsedMillis time since the run started
+   */
+  default void levelProgress(long states, int level, long expanded, long levelSize,
+      long elapsedMillis) {}
+
   /** Ignores all progress. */
   Progress NONE = (states, depth, elapsedMillis) -> {};
 }

@@ -87,6 +87,7 @@ final class CheckCommand implements Callable<Integer> {
     if (problem != null) {
       throw new ParameterException(commandSpec.commandLine(), problem);
     }
+    engine.workersWarning().ifPresent(err::println);
     List<HotplugProperty> only = propertyFilter();
     List<Path> files = SpecFiles.defaults().expand(specArguments);
     if (files.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.hotplugchecker.cli;
 
+import java.util.Optional;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.EngineConfig;
 import org.hotplugchecker.checker.Progress;
@@ -23,9 +24,23 @@ public final class EngineOptions {
   Integer depth;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Threads expanding each BFS level (default: ${DEFAULT-VALUE}); results do "
-          + "not depend on it.")
+      description = "Threads expanding each BFS level (default: ${DEFAULT-VALUE}; at most "
+          + "the number of cores, more are capped with a warning); results do not depend "
+          + "on it.")
   int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  // The cores this JVM may use: more workers than that only take turns on them.
+  private final int cores;
+
+  /** Options as picocli fills them in, for the cores of this machine. */
+  public EngineOptions() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Options for a machine with {@code cores} cores (tests). */
+  EngineOptions(int cores) {
+    this.cores = Math.max(1, cores);
+  }
 
   @Option(names = "--symmetry",
       description = "explicit: explore symmetry orbits of interchangeable nodes/CPUs/blocks; "
@@ -47,11 +62,23 @@ public final class EngineOptions {
           + "make the exit code 3.")
   long maxStates;
 
-  /** The engine choice these options describe (valid or not). */
+  /** The engine choice these options describe (valid or not), workers capped at the cores. */
   public EngineConfig config() {
     EngineConfig.Engine e = EngineConfig.Engine.fromUserName(engine).orElse(null);
-    return new EngineConfig(e, workers, depth == null ? 0 : depth, symmetry, fingerprintBits,
-        stopAtFirst, maxStates);
+    return new EngineConfig(e, Math.min(workers, cores), depth == null ? 0 : depth, symmetry,
+        fingerprintBits, stopAtFirst, maxStates);
+  }
+
+  /**
+   * The one-line warning that {@code --workers} asks for more threads than there are cores
+   * and is capped (see {@link #config()}), or empty. Only the explicit engine uses workers.
+   */
+  Optional<String> workersWarning() {
+    if (workers <= cores || !engine.equals(EngineConfig.Engine.EXPLICIT.userName())) {
+      return Optional.empty();
+    }
+    return Optional.of("warning: --workers " + workers + " is more than the " + cores
+        + (cores == 1 ? " core" : " cores") + " available; using " + cores);
   }
 
   /** Rejects values or combinations no engine accepts; returns the problem, or null. */

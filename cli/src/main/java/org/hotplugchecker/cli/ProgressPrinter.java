@@ -6,7 +6,7 @@ import org.hotplugchecker.checker.Progress;
 /**
  * Prints search progress on stderr once a run has lasted a second: on a terminal one
  * line rewritten in place, elsewhere one line per BFS level (or per depth of a symbolic
- * engine). Never touches stdout.
+ * engine) and, within a long level, about one a second. Never touches stdout.
  */
 final class ProgressPrinter implements Progress {
   private static final long QUIET_MILLIS = 1000;
@@ -36,11 +36,27 @@ final class ProgressPrinter implements Progress {
       return;
     }
     // Symbolic engines count no states (-1): they report the depth they finished.
-    String line = states < 0
+    print(states < 0
         ? label + ": depth " + depth + " done, " + elapsedMillis / 1000 + " s"
         : label + ": " + states + " states, depth " + depth + ", "
             + states * 1000 / Math.max(1, elapsedMillis) + " states/s, "
-            + elapsedMillis / 1000 + " s";
+            + elapsedMillis / 1000 + " s");
+  }
+
+  /** Within a long BFS level: how much of the level being expanded is done. */
+  @Override
+  public void levelProgress(long states, int level, long expanded, long levelSize,
+      long elapsedMillis) {
+    if (elapsedMillis < QUIET_MILLIS) {
+      return;
+    }
+    print(label + ": " + states + " states, level " + level + " "
+        + expanded * 100 / Math.max(1, levelSize) + "% expanded, "
+        + states * 1000 / Math.max(1, elapsedMillis) + " states/s, "
+        + elapsedMillis / 1000 + " s");
+  }
+
+  private void print(String line) {
     if (terminal) {
       err.print("\r\033[K" + line);
     } else {

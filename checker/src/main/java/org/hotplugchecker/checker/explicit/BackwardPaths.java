@@ -14,27 +14,32 @@ import org.hotplugchecker.model.ts.TransitionSystem;
  * merge inserted first. One backward sweep serves every requested path, and each level
  * is scanned only until all of its targets have their parents.
  */
-final class BackwardPaths {
+final class BackwardPaths implements PathSource {
   private final TransitionSystem ts;
   private final StateStore store;
   private final StateSymmetry sym;
-  private final int[] levelStarts;
-  private final int levels;
+  private final LevelStarts levels;
+  private final List<Integer> ends;
   private final int words;
   private final Map<Integer, int[]> parentOf = new HashMap<>();
+  private boolean resolved;
 
-  BackwardPaths(TransitionSystem ts, StateStore store, StateSymmetry sym, int[] levelStarts,
-      int levels) {
+  /**
+   * Paths over {@code store} (which keeps states in index order) to the states {@code
+   * ends}, found together on the first request.
+   */
+  BackwardPaths(TransitionSystem ts, StateStore store, StateSymmetry sym, LevelStarts levels,
+      List<Integer> ends) {
     this.ts = ts;
     this.store = store;
     this.sym = sym;
-    this.levelStarts = levelStarts;
     this.levels = levels;
+    this.ends = List.copyOf(ends);
     this.words = ts.stateWords();
   }
 
-  /** Finds the parents along the paths to all {@code ends} (state indices). */
-  void resolve(List<Integer> ends) {
+  /** Finds the parents along the paths to all {@link #ends} (state indices). */
+  private void resolve() {
     int deepest = 0;
     for (int e : ends) {
       deepest = Math.max(deepest, levelOf(e));
@@ -58,7 +63,7 @@ final class BackwardPaths {
       }
       int left = targets.size();
       List<Integer> parents = new ArrayList<>();
-      for (int i = levelStarts[l - 1]; i < levelStarts[l] && left > 0; i++) {
+      for (int i = levels.start(l - 1); i < levels.start(l) && left > 0; i++) {
         store.get(i, s);
         for (int a = 0; a < ts.actionCount() && left > 0; a++) {
           if (!ts.successor(s, a, t)) {
@@ -86,8 +91,16 @@ final class BackwardPaths {
     }
   }
 
-  /** The stored states and actions from an initial state to {@code end} (resolved first). */
-  void path(int end, List<long[]> states, List<Integer> steps) {
+  /** The stored states and actions from an initial state to {@code end}, one of the ends. */
+  @Override
+  public void path(int end, List<long[]> states, List<Integer> steps) {
+    if (!resolved) {
+      resolve();
+      resolved = true;
+    }
+    if (!ends.contains(end)) {
+      throw new IllegalArgumentException("state " + end + " is not one of the ends " + ends);
+    }
     List<Integer> indices = new ArrayList<>();
     List<Integer> actions = new ArrayList<>();
     for (int i = end; parentOf.containsKey(i); i = parentOf.get(i)[0]) {
@@ -107,6 +120,6 @@ final class BackwardPaths {
   }
 
   private int levelOf(int index) {
-    return LevelIndex.levelOf(levelStarts, levels, index);
+    return levels.levelOf(index);
   }
 }

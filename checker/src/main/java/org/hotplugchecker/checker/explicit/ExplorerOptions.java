@@ -9,7 +9,8 @@ import org.hotplugchecker.checker.Progress;
  *     below 2 mean one thread, the caller's)
  * @param stopAtFirst stop after the level where the first violation is found
  * @param maxStates stop (incomplete) once this many states are stored; 0 for no limit
- * @param progress receives per-level progress
+ * @param progress receives progress after each level and, within a long level, about once
+ *     a second
  * @param symmetry explore one canonical representative per symmetry orbit (needs a
  *     {@link StateSymmetry} for the transition system, see {@link ExplicitExplorer})
  * @param fingerprintBits 0 to store states exactly; 64 or 128 to store only fingerprints of

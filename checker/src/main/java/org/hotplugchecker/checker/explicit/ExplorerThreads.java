@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The helper threads of all explorations in this JVM: a cached pool of daemon threads,
  * so that a run does not start (and a benchmark does not time) new threads each time,
  * and idle threads end by themselves after a minute. It holds no state of any run: a
- * run hands it tasks and waits for its own chunks, and cancels what it did not need.
+ * run's {@link Crew} hands it one task per helper the run needs and, at the run's end,
+ * waits until each of those tasks has let go of the run.
  */
 final class ExplorerThreads {
   private ExplorerThreads() {}

@@ -1,0 +1,167 @@
+package org.hotplugchecker.checker.explicit;
+
+import java.util.Arrays;
+
+/** What one chunk of a level produced: new-looking successors, deduplicated in the chunk. */
+final class Candidates {
+  final int words;
+  long transitions;
+  final int[] invariantWitness;
+  final int[] actionWitnessState;
+  final int[] actionWitnessAction;
+  final boolean[] exercised;
+  long[] states;
+  long[] hashes = new long[256];
+  int[] parents = new int[256];
+  short[] actions = new short[256];
+  int count;
+  // Open addressing over candidate positions + 1, by the low hash bits.
+  private int[] local = new int[512];
+  // Whether equal hashes mean equal states (the one-word store's keys are a bijection);
+  // then the chunk's keys are deduplicated in keySet, an open-addressing set of keys,
+  // and keySlots lists the slots written.
+  private final boolean hashIdentifies;
+  private long[] keySet = new long[1024];
+  private int[] keySlots = new int[512];
+  private int keyCount;
+  // Scratch space of the one-word chunk loop: one state's successors.
+  final long[] state;
+  final long[] next;
+  final long[] batch;
+  final long[] batchHash;
+  final int[] batchAction;
+  final long[] successors;
+
+  Candidates(int properties, int words, int actions, boolean hashIdentifies) {
+    this.words = words;
+    this.hashIdentifies = hashIdentifies;
+    invariantWitness = new int[properties];
+    actionWitnessState = new int[properties];
+    actionWitnessAction = new int[properties];
+    exercised = new boolean[properties];
+    Arrays.fill(invariantWitness, -1);
+    Arrays.fill(actionWitnessState, -1);
+    states = new long[256 * words];
+    state = new long[words];
+    next = new long[words];
+    batch = new long[actions * words];
+    batchHash = new long[actions];
+    batchAction = new int[actions];
+    successors = new long[actions];
+  }
+
+  /** Empties this buffer for another chunk, keeping its arrays. */
+  void clear() {
+    transitions = 0;
+    Arrays.fill(invariantWitness, -1);
+    Arrays.fill(actionWitnessState, -1);
+    Arrays.fill(actionWitnessAction, 0);
+    Arrays.fill(exercised, false);
+    count = 0;
+    if (hashIdentifies) {
+      for (int i = 0; i < keyCount; i++) {
+        keySet[keySlots[i]] = 0; // what was written, not the whole table
+      }
+      keyCount = 0;
+    } else {
+      Arrays.fill(local, 0);
+    }
+    sink = 0;
+  }
+
+  long sink; // keeps the store's cache-warming reads alive
+
+  void add(long[] state, int offset, long hash, int parent, int action) {
+    if (hashIdentifies) {
+      if (firstInChunk(hash)) {
+        append(state, offset, hash, parent, action);
+      }
+      return;
+    }
+    int mask = local.length - 1;
+    int slot = (int) hash & mask;
+    while (local[slot] != 0) {
+      int k = local[slot] - 1;
+      if (hashes[k] == hash && (hashIdentifies || Arrays.equals(states, k * words,
+          k * words + words, state, offset, offset + words))) {
+        return; // a first occurrence in this chunk wins, as the merge order wants
+      }
+      slot = (slot + 1) & mask;
+    }
+    append(state, offset, hash, parent, action);
+    local[slot] = count;
+    if (count * 2 > local.length) {
+      rehashLocal();
+    }
+  }
+
+  private void append(long[] state, int offset, long hash, int parent, int action) {
+    if (count == parents.length) {
+      int n = count * 2;
+      parents = Arrays.copyOf(parents, n);
+      actions = Arrays.copyOf(actions, n);
+      hashes = Arrays.copyOf(hashes, n);
+      states = Arrays.copyOf(states, n * words);
+    }
+    System.arraycopy(state, offset, states, count * words, words);
+    hashes[count] = hash;
+    parents[count] = parent;
+    actions[count] = (short) action;
+    count++;
+  }
+
+  /**
+   * With keys that identify states: whether {@code key} is new to this chunk (then it
+   * is remembered). Key 0 marks an empty slot, so it always counts as new; the merge
+   * drops the repeats.
+   */
+  private boolean firstInChunk(long key) {
+    if (key == 0) {
+      return true;
+    }
+    int mask = keySet.length - 1;
+    int slot = (int) key & mask;
+    for (long e; (e = keySet[slot]) != 0; slot = (slot + 1) & mask) {
+      if (e == key) {
+        return false; // a first occurrence in this chunk wins, as the merge order wants
+      }
+    }
+    keySet[slot] = key;
+    if (keyCount == keySlots.length) {
+      keySlots = Arrays.copyOf(keySlots, keyCount * 2);
+    }
+    keySlots[keyCount++] = slot;
+    if (keyCount * 2 > keySet.length) {
+      growKeySet();
+    }
+    return true;
+  }
+
+  private void growKeySet() {
+    long[] t = new long[keySet.length * 2];
+    int mask = t.length - 1;
+    for (int i = 0; i < keyCount; i++) {
+      long key = keySet[keySlots[i]];
+      int slot = (int) key & mask;
+      while (t[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      t[slot] = key;
+      keySlots[i] = slot;
+    }
+    keySet = t;
+  }
+
+  private void rehashLocal() {
+    int[] t = new int[local.length * 2];
+    int mask = t.length - 1;
+    for (int k = 0; k < count; k++) {
+      int slot = (int) hashes[k] & mask;
+      while (t[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      t[slot] = k + 1;
+    }
+    local = t;
+  }
+}

@@ -1,0 +1,43 @@
+package org.hotplugchecker.checker.explicit;
+
+/**
+ * Where one search keeps its visited states: the store, chosen by state width and
+ * options, and in fingerprint mode the parent log that stands in for states the store
+ * cannot give back.
+ *
+ * @param store the visited states
+ * @param parentLog per state, its first parent and action (fingerprint mode), or null
+ */
+record Storage(StateStore store, ParentLog parentLog) {
+
+  /**
+   * The storage for a search of {@code plan}: fingerprints with a parent log if asked
+   * for; else one-word states in the one-word store (one lookup per successor, paths
+   * from a replay), unless {@code keepStateOrder} asks for a store that can read states
+   * back by index (the replay's); else the general exact store.
+   */
+  static Storage choose(SearchPlan plan, boolean keepStateOrder, MemoryBudget budget) {
+    int bits = plan.options.fingerprintBits();
+    if (bits == 0 && plan.words == 1 && !keepStateOrder) {
+      return new Storage(new OneWordStateStore(budget), null);
+    }
+    if (bits == 0) {
+      return new Storage(new OpenAddressingStateStore(plan.words, budget), null);
+    }
+    return new Storage(new FingerprintStateStore(plan.words, bits, budget),
+        new ParentLog(budget));
+  }
+
+  /**
+   * Whether the level being expanded must be kept in buffers of its own, because the
+   * store does not keep states in index order.
+   */
+  boolean needsFrontier() {
+    return !store.keepsStates();
+  }
+
+  /** The store when it is the one-word one (the fast loop calls it directly), or null. */
+  OneWordStateStore oneWordStore() {
+    return store instanceof OneWordStateStore o ? o : null;
+  }
+}
