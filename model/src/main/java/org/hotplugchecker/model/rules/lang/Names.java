@@ -69,13 +69,23 @@ final class Names {
     return null;
   }
 
-  /** How messages write an index over {@code d}, e.g. {@code [c]}. */
-  static String indexHint(Domain d) {
-    return switch (d) {
-      case NODES -> "n";
-      case CPUS -> "c";
-      case BLOCKS -> "b";
+  /**
+   * How messages write the {@code nth} index over {@code d} of one name, e.g. {@code c}, or
+   * {@code n} then {@code m} for {@code distance[n][m]}.
+   */
+  static String indexHint(Domain d, int nth) {
+    String letters = switch (d) {
+      case NODES -> "nm";
+      case CPUS -> "cd";
+      case BLOCKS -> "be";
     };
+    return String.valueOf(letters.charAt(Math.min(nth, letters.length() - 1)));
+  }
+
+  /** A hint when {@code word} is what C or logic calls an operator, or empty. */
+  static String operatorHint(String word) {
+    return OPERATOR_WORDS.containsKey(word)
+        ? " (write " + OPERATOR_WORDS.get(word) + " for " + word + ")" : "";
   }
 
   /**
@@ -85,7 +95,7 @@ final class Names {
    */
   String suggestion(String word, Collection<String> variables) {
     if (OPERATOR_WORDS.containsKey(word)) {
-      return " (write " + OPERATOR_WORDS.get(word) + " for " + word + ")";
+      return operatorHint(word);
     }
     if (kernelNames.containsKey(word)) {
       return " (did you mean " + kernelNames.get(word) + "?)";

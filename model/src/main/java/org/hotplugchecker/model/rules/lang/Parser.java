@@ -324,8 +324,10 @@ final class Parser {
 
   private static String arityMessage(String name, List<Domain> arity, int got) {
     StringBuilder usage = new StringBuilder(name);
-    for (Domain d : arity) {
-      usage.append('[').append(Names.indexHint(d)).append(']');
+    for (int i = 0; i < arity.size(); i++) {
+      Domain d = arity.get(i);
+      int before = (int) arity.subList(0, i).stream().filter(x -> x == d).count();
+      usage.append('[').append(Names.indexHint(d, before)).append(']');
     }
     String takes = switch (arity.size()) {
       case 0 -> "takes no index";
@@ -350,8 +352,9 @@ final class Parser {
     if (t.is(Kind.RBRACKET)) {
       return error(t.start(), "']' has no matching '['");
     }
+    String hint = t.is(Kind.WORD) ? Names.operatorHint(t.text()) : "";
     return error(t.start(), "expected an operator or the end of the expression, got "
-        + t.describe());
+        + t.describe() + hint);
   }
 
   /** One more level of nesting; bounded so that no input can overflow the stack. */
