@@ -43,7 +43,7 @@ final class Typing {
     require(top, Type.BOOL, "an invariant must be bool");
   }
 
-  /** The operands of comparison {@code op}, written at {@code opStart}. */
+  /** The operands of comparison {@code op}; a mismatch is reported at the operator. */
   void comparison(Token op, Node left, Node right) throws InvariantException {
     if (op.is(Token.Kind.EQ) || op.is(Token.Kind.NE)) {
       if (left.type() != right.type()) {
