@@ -33,6 +33,8 @@ import static org.hotplugchecker.model.rules.Domain.CPUS;
 import static org.hotplugchecker.model.rules.Domain.NODES;
 
 import java.util.List;
+import org.hotplugchecker.model.rules.lang.InvariantException;
+import org.hotplugchecker.model.rules.lang.InvariantParser;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
 
@@ -84,6 +86,14 @@ public final class HotplugRules {
       List.of(BLOCKS), Type.BOOL);
   public static final TopologyAttr DISTANCE = new TopologyAttr("distance",
       List.of(NODES, NODES), Type.INT);
+
+  // Before everything that reads them (static fields initialise in textual order): the
+  // built-in invariants below are parsed against these names. SLOTS is the packing order.
+  private static final List<Slot> SLOTS = List.of(NODE_ONLINE, NODE_PGDAT, NODE_REGISTERED,
+      CPU_PRESENT, CPU_ONLINE, CPU_NID, CPU_LINK, MEM_PRESENT, MEM_ONLINE, OOPS);
+  private static final List<TopologyAttr> TOPOLOGY = List.of(CPU_HOME, CPU_BOOT, CPU_HOTPLUG,
+      MEM_HOME, MEM_BOOT, MEM_HOTPLUG, DISTANCE);
+  private static final InvariantParser INVARIANTS = new InvariantParser(SLOTS, TOPOLOGY);
 
   private static Expr cpuHome(Expr c) {
     return topo(CPU_HOME, c);
@@ -353,39 +363,34 @@ public final class HotplugRules {
 
   // ---- Properties -------------------------------------------------------------------
 
+  /** A built-in invariant: {@code holds} is parsed from {@code source}, as a user's would be. */
   private static PropertyRule.Invariant invariant(String name, String description,
-      String source, Expr holds) {
-    return new PropertyRule.Invariant(name, description, holds, source);
+      String source) {
+    try {
+      return new PropertyRule.Invariant(name, description, INVARIANTS.parse(source), source);
+    } catch (InvariantException e) {
+      throw new IllegalStateException("built-in invariant " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /** The state invariants of {@code MODEL.md}, in its order, then {@code alloc_local}. */
   private static final List<PropertyRule> PROPERTIES = List.of(
       invariant("cpu_node_has_pgdat", "cpu_to_node() never returns an index without NODE_DATA",
-          "forall c in cpus: cpu.nid[c] != -1 && node.pgdat[cpu.nid[c]]",
-          Rules.forall("c", CPUS, and(ne(nid(C), NO_NODE), read(NODE_PGDAT, nid(C))))),
+          "forall c in cpus: cpu.nid[c] != -1 && node.pgdat[cpu.nid[c]]"),
       invariant("online_node_links_cpus", "re-onlined nodes re-register their CPUs",
-          "forall c in cpus: cpu.present[c] && node.online[cpu.home[c]] -> cpu.link[c] == cpu.home[c]",
-          Rules.forall("c", CPUS, Rules.implies(and(read(CPU_PRESENT, C), online(cpuHome(C))),
-              eq(read(CPU_LINK, C), cpuHome(C))))),
+          "forall c in cpus: cpu.present[c] && node.online[cpu.home[c]] -> cpu.link[c] == cpu.home[c]"),
       invariant("no_dangling_links", "every cpuN link is of a present CPU under a registered node",
-          "forall c in cpus: cpu.link[c] != -1 -> cpu.present[c] && node.registered[cpu.link[c]]",
-          Rules.forall("c", CPUS, Rules.implies(ne(read(CPU_LINK, C), NO_NODE),
-              and(read(CPU_PRESENT, C), read(NODE_REGISTERED, read(CPU_LINK, C)))))),
+          "forall c in cpus: cpu.link[c] != -1 -> cpu.present[c] && node.registered[cpu.link[c]]"),
       invariant("online_node_has_pgdat", "every online node has NODE_DATA",
-          "forall n in nodes: node.online[n] -> node.pgdat[n]",
-          Rules.forall("n", NODES, Rules.implies(online(N), read(NODE_PGDAT, N)))),
+          "forall n in nodes: node.online[n] -> node.pgdat[n]"),
       invariant("registered_iff_online",
           "a node's sysfs directory exists exactly while it is online",
-          "forall n in nodes: node.registered[n] <-> node.online[n]",
-          Rules.forall("n", NODES, Rules.iff(read(NODE_REGISTERED, N), online(N)))),
+          "forall n in nodes: node.registered[n] <-> node.online[n]"),
       invariant("online_cpu_on_online_node", "every online CPU is mapped to an online node",
-          "forall c in cpus: cpu.online[c] -> cpu.nid[c] != -1 && node.online[cpu.nid[c]]",
-          Rules.forall("c", CPUS, Rules.implies(read(CPU_ONLINE, C),
-              and(ne(nid(C), NO_NODE), online(nid(C)))))),
+          "forall c in cpus: cpu.online[c] -> cpu.nid[c] != -1 && node.online[cpu.nid[c]]"),
       invariant("memory_on_online_node", "every present memory block sits on an online node",
-          "forall b in blocks: mem.present[b] -> node.online[mem.home[b]]",
-          Rules.forall("b", BLOCKS, Rules.implies(read(MEM_PRESENT, B), online(blockHome(B))))),
-      invariant("no_oops", "the kernel never oopses", "!oops", not(read(OOPS))),
+          "forall b in blocks: mem.present[b] -> node.online[mem.home[b]]"),
+      invariant("no_oops", "the kernel never oopses", "!oops"),
       new PropertyRule.ActionProperty("alloc_local",
           "a present CPU's served allocation comes from the node nearest its home",
           ALLOC_FOR_CPU,
@@ -396,9 +401,7 @@ public final class HotplugRules {
 
   /** The whole model of {@code MODEL.md}. */
   public static final RuleSet RULES = new RuleSet(
-      List.of(NODE_ONLINE, NODE_PGDAT, NODE_REGISTERED, CPU_PRESENT, CPU_ONLINE, CPU_NID,
-          CPU_LINK, MEM_PRESENT, MEM_ONLINE, OOPS),
-      List.of(CPU_HOME, CPU_BOOT, CPU_HOTPLUG, MEM_HOME, MEM_BOOT, MEM_HOTPLUG, DISTANCE),
+      SLOTS, TOPOLOGY,
       not(read(OOPS)),
       BOOT,
       List.of(TRY_ONLINE_NODE, TRY_OFFLINE_NODE),
