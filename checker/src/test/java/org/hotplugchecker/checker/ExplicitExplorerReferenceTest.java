@@ -15,18 +15,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The explicit explorer reproduces every number of {@code shared/reference/counts.json} and
- * the kernel-knob cases of {@code knobs-invariants.json}.
+ * every case of {@code knobs-invariants.json}: kernel knobs, and user invariants parsed
+ * from their source text.
  */
 class ExplicitExplorerReferenceTest {
 
   static Stream<ReferenceCases.Case> cases() {
-    return Stream.concat(ReferenceCases.all().stream(), ReferenceCases.knobs().stream());
+    return Stream.concat(ReferenceCases.all().stream(),
+        ReferenceCases.knobsAndInvariants().stream());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reproducesReferenceCountsAndVerdicts(ReferenceCases.Case c) {
-    HotplugModel model = new HotplugModel(c.topology());
+    HotplugModel model = HotplugModel.checking(c.topology(), c.properties());
     for (int workers : new int[] {1, 2}) {
       CheckResult r = new ExplicitExplorer().explore(model,
           ExplorerOptions.defaults().withWorkers(workers));

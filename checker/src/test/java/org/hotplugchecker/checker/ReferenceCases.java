@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.lang.InvariantException;
+import org.hotplugchecker.model.rules.lang.InvariantParser;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
@@ -31,6 +35,20 @@ public final class ReferenceCases {
     @Override
     public String toString() {
       return name;
+    }
+
+    /** The built-in properties, then the case's invariants parsed from their source. */
+    public List<PropertyRule> properties() {
+      List<PropertyRule> all = new ArrayList<>(HotplugRules.RULES.properties());
+      invariants.forEach((n, source) -> {
+        try {
+          all.add(new PropertyRule.Invariant(n, source,
+              InvariantParser.parse(HotplugRules.RULES, source), source));
+        } catch (InvariantException e) {
+          throw new IllegalStateException(name + ": invariant " + n + ": " + e.getMessage());
+        }
+      });
+      return all;
     }
   }
 

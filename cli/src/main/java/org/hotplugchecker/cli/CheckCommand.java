@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.Progress;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.spec.SpecException;
 import org.hotplugchecker.model.spec.SpecLoader;
@@ -88,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new ParameterException(commandSpec.commandLine(), problem);
     }
     engine.workersWarning().ifPresent(err::println);
-    List<HotplugProperty> only = propertyFilter();
+    List<String> only = List.copyOf(propertyFilter);
     List<Path> files = SpecFiles.defaults().expand(specArguments);
     if (files.isEmpty()) {
       throw new ParameterException(commandSpec.commandLine(),
@@ -139,19 +138,8 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private List<HotplugProperty> propertyFilter() {
-    List<HotplugProperty> only = new ArrayList<>();
-    for (String name : propertyFilter) {
-      only.add(HotplugProperty.fromSpecName(name).orElseThrow(() -> new ParameterException(
-          commandSpec.commandLine(), "unknown property '" + name + "' for --property (one of "
-          + String.join(", ", java.util.Arrays.stream(HotplugProperty.values())
-              .map(HotplugProperty::specName).toList()) + ")")));
-    }
-    return only;
-  }
-
   /** Loads every spec, printing each error; null if any failed. */
-  private List<Spec> loadAll(List<Path> files, List<HotplugProperty> only, PrintWriter err) {
+  private List<Spec> loadAll(List<Path> files, List<String> only, PrintWriter err) {
     SpecLoader loader = new SpecLoader();
     List<Spec> specs = new ArrayList<>();
     boolean failed = false;
@@ -166,18 +154,24 @@ final class CheckCommand implements Callable<Integer> {
     return failed ? null : specs;
   }
 
-  /** The spec checking only {@code only} (all of its properties when empty). */
-  private static Spec restrict(Spec spec, List<HotplugProperty> only) throws SpecException {
+  /**
+   * The spec checking only {@code only} (all of its properties when empty): built-in
+   * properties or the spec's own invariants, by name.
+   */
+  private static Spec restrict(Spec spec, List<String> only) throws SpecException {
     if (only.isEmpty()) {
       return spec;
     }
-    for (HotplugProperty p : only) {
-      if (!spec.properties().contains(p)) {
-        throw new SpecException(spec.file(), 0, "", "--property " + p.specName()
-            + ": the spec does not check it (it checks " + spec.properties() + ")");
+    for (String p : only) {
+      if (!spec.propertyNames().contains(p)) {
+        boolean known = org.hotplugchecker.model.rules.HotplugRules.RULES.property(p).isPresent();
+        throw new SpecException(spec.file(), 0, "", "--property " + p + ": "
+            + (known ? "the spec does not check it" : "unknown property '" + p + "'")
+            + " (it checks " + String.join(", ", spec.propertyNames()) + ")");
       }
     }
-    List<HotplugProperty> kept = spec.properties().stream().filter(only::contains).toList();
+    List<org.hotplugchecker.model.rules.PropertyRule> kept = spec.properties().stream()
+        .filter(p -> only.contains(p.name())).toList();
     return new Spec(spec.file(), spec.name(), spec.description(), spec.topology(), kept,
         spec.expect());
   }

@@ -168,6 +168,42 @@ class CheckCommandTest {
   }
 
   @Test
+  void userInvariantsAreReportedLikeBuiltInOnesWithKernelTermTraces() throws IOException {
+    Path spec = write("inv.yaml", SpecTexts.s1("v4.19") + """
+        invariants:
+          kvm_finds_a_pgdat: "forall c in cpus: node.pgdat[cpu.nid[c]]"
+        expect:
+          kvm_finds_a_pgdat: violated@4
+        """);
+    CliRun json = CliRun.of("check", "--format", "json", "--property", "kvm_finds_a_pgdat",
+        spec.toString());
+    assertEquals(ExitCode.OK, json.exitCode(), json::toString);
+    JsonNode p = json.json().at("/properties/kvm_finds_a_pgdat");
+    assertEquals("violated", p.get("verdict").asText());
+    assertEquals(4, p.get("length").asInt());
+    assertEquals(1, json.json().get("properties").size(), "only the named property");
+    JsonNode last = p.at("/trace/steps/3");
+    assertEquals("hotremove_cpu(1)", last.get("action").asText());
+    assertTrue(last.get("chain").asText().contains("numa_clear_node(cpu 1)"), last::toString);
+    CliRun text = CliRun.of("check", spec.toString());
+    assertTrue(text.out().contains("kvm_finds_a_pgdat"), text::toString);
+    assertTrue(text.out().contains("kvm_finds_a_pgdat is violated after 4 steps"),
+        text::toString);
+  }
+
+  @Test
+  void aKnobSetIsNamedAfterItsPresetOrByItsKnobs() throws IOException {
+    Path preset = write("k1.yaml", SpecTexts.s1("{base: v5.0, offline_guard: online_blocks}"));
+    CliRun a = CliRun.of("check", "--format", "json", preset.toString());
+    assertEquals("v5.4-rc", a.json().at("/topology/kernel").asText(), a::toString);
+    assertEquals("online_blocks", a.json().at("/topology/kernelKnobs/offline_guard").asText());
+    Path own = write("k2.yaml", SpecTexts.s1("{base: v5.18, clear_cpu_node_on_offline: always}"));
+    CliRun b = CliRun.of("check", own.toString());
+    assertTrue(b.out().contains("clear_cpu_node_on_offline: always"), b::toString);
+    assertTrue(b.out().contains("pgdat_for_every_possible_node: true"), b::toString);
+  }
+
+  @Test
   void aViolationInTheBootStateHasLengthZeroAndNoSteps() throws IOException {
     // Generic arch keeps firmware's node 2 for CPU 2, but node 2 has no pgdat at boot.
     Path spec = write("s2.yaml", """

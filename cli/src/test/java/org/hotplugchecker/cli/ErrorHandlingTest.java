@@ -57,7 +57,19 @@ class ErrorHandlingTest {
             List.of("cpus[1].boot", "expected true or false")),
         Arguments.of("bad expectation", GOOD + "expect:\n  no_oops: broken\n",
             List.of("expect.no_oops", "got 'broken'")),
-        Arguments.of("empty file", "", List.of("empty")));
+        Arguments.of("empty file", "", List.of("empty")),
+        Arguments.of("unknown knob", GOOD.replace("kernel: v4.19",
+                "kernel: {base: v4.19, clear_cpu_node: never}"),
+            List.of(":2:", "field 'kernel.clear_cpu_node'", "unknown field")),
+        Arguments.of("bad knob value", GOOD.replace("kernel: v4.19",
+                "kernel: {base: v4.19, no_node_in_allocator: panic}"),
+            List.of(":2:", "field 'kernel.no_node_in_allocator'", "unknown value 'panic'")),
+        Arguments.of("invariant that does not type-check",
+            GOOD + "invariants:\n  x: \"forall c in cpus: cpu.nid[c] && cpu.online[c]\"\n",
+            List.of(":11:", "field 'invariants.x'", "column 19", "&& needs bool operands")),
+        Arguments.of("invariant that does not parse",
+            GOOD + "invariants:\n  x: \"node.online[0] -> \"\n",
+            List.of(":11:", "field 'invariants.x'", "column")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hotplugchecker.model.TopologyArbitraries;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.reports.CheckRun;
@@ -26,7 +25,7 @@ class BuildVerdictProperties {
   /** The build fails exactly when some property is not as expected, and names each one. */
   @Property(tries = 50)
   void failureMessageListsExactlyTheUnexpected(@ForAll("topologies") Topology t) {
-    Spec spec = new Spec(Path.of("r.yaml"), "r", "", t, List.of(HotplugProperty.values()),
+    Spec spec = new Spec(Path.of("r.yaml"), "r", "", t, org.hotplugchecker.model.rules.HotplugRules.RULES.properties(),
         java.util.Map.of());
     CheckRun run = CheckRun.check(spec, ts -> ENGINE.run(ts, org.hotplugchecker.checker.Progress.NONE));
     String msg = BuildVerdict.failureMessage(List.of(run), "x");

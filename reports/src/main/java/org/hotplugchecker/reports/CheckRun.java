@@ -36,7 +36,7 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
    * {@code engine} on it and explains the counterexamples.
    */
   public static CheckRun check(Spec spec, Function<TransitionSystem, CheckResult> engine) {
-    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
+    HotplugModel model = HotplugModel.checking(spec.topology(), spec.properties());
     return explain(spec, model, engine.apply(model));
   }
 

@@ -62,7 +62,7 @@ class HistorySpecsTest {
     Spec spec = new SpecLoader().load(file);
     assertFalse(spec.expect().isEmpty(), file + " expects nothing");
     CheckResult r = new ExplicitExplorer().explore(
-        new HotplugModel(spec.topology(), spec.properties()), ExplorerOptions.defaults());
+        HotplugModel.checking(spec.topology(), spec.properties()), ExplorerOptions.defaults());
     for (Map.Entry<String, Expectation> e : spec.expect().entrySet()) {
       PropertyResult p = r.property(e.getKey()).orElseThrow();
       String actual = p.verdict().specName() + (p.length() >= 0 ? "@" + p.length() : "");

@@ -20,7 +20,12 @@ public sealed interface PropertyRule {
    * @param source the invariant as written in the invariant language, or null
    */
   record Invariant(String name, String description, Expr holds, String source)
-      implements PropertyRule {}
+      implements PropertyRule {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 
   /**
    * An action property: on every step of {@code action} from a state where
@@ -34,5 +39,10 @@ public sealed interface PropertyRule {
    * @param holds what a judged step must satisfy
    */
   record ActionProperty(String name, String description, ActionRule action, Expr applies,
-      Expr holds) implements PropertyRule {}
+      Expr holds) implements PropertyRule {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 }

@@ -13,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.KernelKnobs;
 import org.hotplugchecker.model.rules.Knob;
+import org.hotplugchecker.model.rules.lang.InvariantException;
+import org.hotplugchecker.model.rules.lang.InvariantParser;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
@@ -43,7 +46,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class SpecLoader {
   private static final Set<String> TOP_FIELDS = Set.of("name", "description", "arch", "kernel",
-      "nodes", "distance", "cpus", "memory", "faults", "properties", "expect");
+      "nodes", "distance", "cpus", "memory", "faults", "invariants", "properties", "expect");
   private static final Set<String> COMPONENT_FIELDS = Set.of("home", "boot", "hotplug");
 
   /** Loads and validates the spec at {@code file}. */
@@ -105,10 +108,14 @@ public final class SpecLoader {
       } catch (TopologyException e) {
         throw new SpecException(file, lineOf(e.field()), e.field(), e.getMessage());
       }
-      List<HotplugProperty> properties = top.containsKey("properties")
-          ? properties(top.get("properties")) : List.of(HotplugProperty.values());
+      List<PropertyRule> all = new ArrayList<>(HotplugRules.RULES.properties());
+      if (top.containsKey("invariants")) {
+        all.addAll(invariants(top.get("invariants")));
+      }
+      List<PropertyRule> properties = top.containsKey("properties")
+          ? properties(top.get("properties"), all) : all;
       Map<String, Expectation> expect = top.containsKey("expect")
-          ? expect(top.get("expect"), properties) : Map.of();
+          ? expect(top.get("expect"), properties, all) : Map.of();
       String name = top.containsKey("name") ? string(top.get("name"), "name")
           : defaultName(file);
       String description = top.containsKey("description")
@@ -335,36 +342,71 @@ public final class SpecLoader {
       return out;
     }
 
-    private HotplugProperty property(Node n, String path) throws SpecException {
-      String v = scalar(n, path);
-      return HotplugProperty.fromSpecName(v).orElseThrow(() -> error(n, path,
-          "unknown property '" + v + "' (one of " + names(HotplugProperty.values()) + ")"));
+    /**
+     * {@code invariants:} name to expression in the invariant language ({@code MODEL.md},
+     * "User invariants"), each parsed and type-checked here, once.
+     */
+    private List<PropertyRule> invariants(Node node) throws SpecException {
+      Map<String, Node> m = mapping(node, "invariants", null);
+      List<PropertyRule> out = new ArrayList<>();
+      InvariantParser parser = new InvariantParser(HotplugRules.RULES);
+      for (Map.Entry<String, Node> e : m.entrySet()) {
+        String name = e.getKey();
+        String path = "invariants." + name;
+        int line = lines.get(path);
+        if (!name.matches("[A-Za-z0-9_]+")) {
+          throw new SpecException(file, line, path,
+              "an invariant's name may only have letters, digits and '_'");
+        }
+        if (HotplugRules.RULES.property(name).isPresent()) {
+          throw new SpecException(file, line, path, "'" + name
+              + "' is a built-in property; give the invariant another name");
+        }
+        String source = scalar(e.getValue(), path);
+        try {
+          out.add(new PropertyRule.Invariant(name, "spec invariant: " + source.strip(),
+              parser.parse(source), source));
+        } catch (InvariantException x) {
+          throw new SpecException(file, line, path, x.getMessage());
+        }
+      }
+      return out;
     }
 
-    private List<HotplugProperty> properties(Node node) throws SpecException {
-      Set<HotplugProperty> chosen = EnumSet.noneOf(HotplugProperty.class);
+    private List<PropertyRule> properties(Node node, List<PropertyRule> all)
+        throws SpecException {
       List<Node> items = sequence(node, "properties");
       if (items.isEmpty()) {
         throw error(node, "properties", "empty list (omit the field to check all properties)");
       }
+      java.util.Set<String> chosen = new java.util.HashSet<>();
       for (int i = 0; i < items.size(); i++) {
-        chosen.add(property(items.get(i), "properties[" + i + "]"));
+        String path = "properties[" + i + "]";
+        String v = scalar(items.get(i), path);
+        if (all.stream().noneMatch(p -> p.name().equals(v))) {
+          throw error(items.get(i), path, "unknown property '" + v + "' (one of "
+              + names(all) + ")");
+        }
+        chosen.add(v);
       }
-      return List.copyOf(chosen); // EnumSet iterates in model order
+      return all.stream().filter(p -> chosen.contains(p.name())).toList(); // model order
     }
 
-    private Map<String, Expectation> expect(Node node, List<HotplugProperty> checked)
-        throws SpecException {
+    private static String names(List<PropertyRule> all) {
+      return String.join(", ", all.stream().map(PropertyRule::name).toList());
+    }
+
+    private Map<String, Expectation> expect(Node node, List<PropertyRule> checked,
+        List<PropertyRule> all) throws SpecException {
       Map<String, Node> m = mapping(node, "expect", null);
       Map<String, Expectation> out = new LinkedHashMap<>();
       for (Map.Entry<String, Node> e : m.entrySet()) {
         String path = "expect." + e.getKey();
-        HotplugProperty p = HotplugProperty.fromSpecName(e.getKey()).orElse(null);
-        if (p == null) {
+        if (all.stream().noneMatch(p -> p.name().equals(e.getKey()))) {
           throw new SpecException(file, lines.get(path), path, "unknown property '"
-              + e.getKey() + "' (one of " + names(HotplugProperty.values()) + ")");
+              + e.getKey() + "' (one of " + names(all) + ")");
         }
-        if (!checked.contains(p)) {
+        if (checked.stream().noneMatch(p -> p.name().equals(e.getKey()))) {
           throw new SpecException(file, lines.get(path), path,
               "expectation for a property that 'properties:' does not check");
         }

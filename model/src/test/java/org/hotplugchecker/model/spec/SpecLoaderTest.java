@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -53,7 +53,7 @@ class SpecLoaderTest {
     assertEquals(2, s.topology().nodes());
     assertEquals(new Component(1, true, true), s.topology().cpus().get(1));
     assertEquals(20, s.topology().distance(0, 1));
-    assertEquals(List.of(HotplugProperty.values()), s.properties());
+    assertEquals(HotplugRules.RULES.properties(), s.properties());
     assertTrue(s.expect().get("no_oops").isMetBy("violated", 5));
     assertFalse(s.expect().get("no_oops").isMetBy("violated", 4));
     assertTrue(s.expect().get("cpu_node_has_pgdat").isMetBy("violated", 9));
@@ -69,8 +69,7 @@ class SpecLoaderTest {
          "properties": ["no_oops", "cpu_node_has_pgdat"]}
         """);
     assertEquals(30, s.topology().distance(1, 0));
-    assertEquals(List.of(HotplugProperty.CPU_NODE_HAS_PGDAT, HotplugProperty.NO_OOPS),
-        s.properties());
+    assertEquals(List.of("cpu_node_has_pgdat", "no_oops"), s.propertyNames());
     assertEquals("test", s.name());
   }
 
@@ -123,6 +122,57 @@ class SpecLoaderTest {
     assertTrue(e.getMessage().startsWith("specs/test.yaml:" + line + ": field '" + field + "'"),
         e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void userInvariantsJoinTheBuiltInProperties() throws SpecException {
+    Spec s = parse(VALID.replace("expect:", """
+        invariants:
+          linked: "forall c in cpus: cpu.online[c] -> cpu.link[c] == cpu.nid[c]"
+          some_cpu: >-
+            forall n in nodes: node.online[n] ->
+              exists c in cpus: cpu.online[c] && cpu.nid[c] == n
+        expect:
+          some_cpu: violated@1"""));
+    List<String> names = s.propertyNames();
+    assertEquals(11, names.size());
+    assertEquals(List.of("alloc_local", "linked", "some_cpu"), names.subList(8, 11));
+    assertTrue(s.expect().get("some_cpu").isMetBy("violated", 1));
+    Spec only = parse(VALID.substring(0, VALID.indexOf("expect:")) + """
+        invariants:
+          linked: "forall c in cpus: cpu.online[c] -> cpu.link[c] == cpu.nid[c]"
+        properties: [linked, no_oops]
+        """);
+    assertEquals(List.of("no_oops", "linked"), only.propertyNames());
+  }
+
+  static Stream<Arguments> badInvariants() {
+    return Stream.of(
+        Arguments.of("x: \"forall c in cpus: cpu.onlin[c]\"", "invariants.x", "column 19"),
+        Arguments.of("x: \"forall c in cpus: cpu.nid[c]\"", "invariants.x", "column"),
+        Arguments.of("x: \"node.online[0] &&\"", "invariants.x", "column"),
+        Arguments.of("no_oops: \"!oops\"", "invariants.no_oops", "built-in property"),
+        Arguments.of("bad-name: \"!oops\"", "invariants.bad-name", "letters, digits"),
+        Arguments.of("x: [1, 2]", "invariants.x", "expected a single value"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInvariants")
+  void badInvariantNamesFileLineFieldAndColumn(String entry, String field, String reason) {
+    SpecException e = error(VALID.replace("expect:", "invariants:\n  " + entry + "\nexpect:"));
+    assertEquals(field, e.field(), e.getMessage());
+    assertEquals(12, e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
+    assertTrue(e.getMessage().startsWith("specs/test.yaml:12: field '" + field + "'"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void expectationsAndPropertiesMayNameOnlyKnownInvariants() {
+    SpecException e = error(VALID.replace("alloc_local: holds", "linked: holds"));
+    assertEquals("expect.linked", e.field());
+    assertTrue(e.getMessage().contains("unknown property 'linked'"), e.getMessage());
   }
 
   @Test

@@ -38,7 +38,7 @@ final class Runs {
 
   static Spec spec(String name, Topology t, Map<String, Expectation> expect) {
     return new Spec(Path.of("specs/" + name + ".yaml"), name, "", t,
-        List.of(HotplugProperty.values()), expect);
+        org.hotplugchecker.model.rules.HotplugRules.RULES.properties(), expect);
   }
 
   static CheckRun run(Spec spec) {
@@ -46,7 +46,7 @@ final class Runs {
   }
 
   static CheckRun run(Spec spec, ExplorerOptions options) {
-    HotplugModel model = new HotplugModel(spec.topology(), spec.properties());
+    HotplugModel model = HotplugModel.checking(spec.topology(), spec.properties());
     CheckResult result = new ExplicitExplorer().explore(model, options);
     return CheckRun.explain(spec, model, result);
   }
