@@ -87,11 +87,22 @@ final class SweepCommand implements Callable<Integer> {
       description = "progress bar on stderr (default: only on a terminal)")
   Boolean progress;
 
+  @Option(names = "--spark", arity = "0..1", fallbackValue = "", paramLabel = "MASTER",
+      description = "run the explorations as an Apache Spark job on MASTER: local[N],"
+          + " local-cluster[W,C,MB], spark://HOST:PORT, k8s://...; without MASTER, the one"
+          + " spark-submit set (default: this machine's threads)")
+  String spark;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+      description = "a Spark setting for --spark, e.g. spark.executor.memory=8g (repeatable)")
+  java.util.Map<String, String> sparkConf;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SweepOptions options;
+    org.hotplugchecker.checker.sweep.SweepBackend backend;
     try {
       if (!format.equals("text") && !format.equals("json")) {
         throw new IllegalArgumentException("--format: expected text or json, got '" + format
@@ -117,13 +128,15 @@ final class SweepCommand implements Callable<Integer> {
       if (progress != null ? progress : System.console() != null) {
         options = options.withProgress(System.err);
       }
+      backend = SweepBackends.open(spark, sparkConf, perClass, workers != null);
     } catch (IllegalArgumentException e) {
       err.println("sweep: " + e.getMessage());
       err.flush();
       return BAD_ARGUMENTS;
     }
     try {
-      SweepReport report = new SweepRunner().run(options);
+      SweepReport report = backend == null ? new SweepRunner().run(options)
+          : new SweepRunner().run(options, backend);
       out.print(format.equals("json") ? report.toJson() : report.toText());
       out.flush();
       return report.exitCode();
@@ -135,6 +148,12 @@ final class SweepCommand implements Callable<Integer> {
       err.println("sweep: internal error: " + e);
       err.flush();
       return INTERNAL_ERROR;
+    } finally {
+      if (backend != null) {
+        err.println("sweep: " + backend);
+        err.flush();
+        backend.close();
+      }
     }
   }
 }

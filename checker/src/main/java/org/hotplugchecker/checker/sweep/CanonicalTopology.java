@@ -61,7 +61,11 @@ import org.hotplugchecker.model.topology.Topology;
  * {@code 2n|c:0f,1a|m:0f,1r} (per component: home node, then {@code f} boot and fixed,
  * {@code r} boot and removable, {@code a} added later).
  */
-public final class CanonicalTopology implements Comparable<CanonicalTopology> {
+public final class CanonicalTopology implements Comparable<CanonicalTopology>,
+    java.io.Serializable {
+  // Serializable so that distributed sweeps can ship classes to their workers.
+  private static final long serialVersionUID = 1L;
+
   /** How a CPU or block exists: the two flags of a valid component. */
   public enum Presence {
     /** Present at boot, never removed ({@code boot, !hotplug}). */

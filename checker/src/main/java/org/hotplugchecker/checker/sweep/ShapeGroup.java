@@ -82,6 +82,53 @@ public final class ShapeGroup {
     return List.copyOf(groups.values());
   }
 
+  /**
+   * The shape named by {@code key} ({@link #key()}), with every member class of it
+   * enumerated afresh ({@link TopologyEnumerator#membersOf}): what a worker that was sent
+   * only the key explores. The members equal those {@link #of} gives the shape.
+   *
+   * @throws IllegalArgumentException if {@code key} does not name a machine shape
+   */
+  public static ShapeGroup ofKey(String key) {
+    java.util.regex.Matcher m = KEY.matcher(key);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a machine shape key: '" + key + "'");
+    }
+    int nodes;
+    int[] cpuHomes;
+    int[] blockHomes;
+    try {
+      nodes = Integer.parseInt(m.group(1));
+      cpuHomes = homes(m.group(2));
+      blockHomes = homes(m.group(3));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a machine shape key: '" + key + "'");
+    }
+    if (nodes < 1 || nodes > SweepBounds.MODEL_LIMIT || cpuHomes.length == 0
+        || !key.equals(key(nodes, sortedCopy(cpuHomes, 1), sortedCopy(blockHomes, 0)))
+        || Arrays.stream(cpuHomes).anyMatch(h -> h >= nodes)
+        || Arrays.stream(blockHomes).anyMatch(h -> h >= nodes)) {
+      throw new IllegalArgumentException("not a machine shape key: '" + key + "'");
+    }
+    ShapeGroup g = new ShapeGroup(key, nodes, cpuHomes, blockHomes);
+    g.members.addAll(TopologyEnumerator.membersOf(nodes, cpuHomes, blockHomes));
+    return g;
+  }
+
+  private static final java.util.regex.Pattern KEY =
+      java.util.regex.Pattern.compile("(\\d+)n\\|c:([\\d,]*)\\|m:([\\d,]*)");
+
+  private static int[] homes(String list) {
+    return list.isEmpty() ? new int[0]
+        : Arrays.stream(list.split(",", -1)).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static int[] sortedCopy(int[] homes, int from) {
+    int[] out = homes.clone();
+    Arrays.sort(out, Math.min(from, out.length), out.length);
+    return out;
+  }
+
   private static int[] skeletonHomes(List<Component> components, boolean keepFirst) {
     int[] homes = components.stream().mapToInt(Component::home).toArray();
     Arrays.sort(homes, keepFirst ? Math.min(1, homes.length) : 0, homes.length);

@@ -1,21 +1,15 @@
 package org.hotplugchecker.checker.sweep;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Verdict;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -29,8 +23,10 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * holds the smallest violating class; larger classes of violating shapes are then
  * counted as not checked.
  *
- * <p>Results do not depend on the number of workers: every shape is explored, and
- * every class of a tier that is searched is explored, whatever finishes first.
+ * <p>Results do not depend on the number of workers, on the backend or on the order
+ * explorations finish in: every shape is explored, and every class of a tier that is
+ * searched is explored, whatever finishes first. Shapes start heaviest first (see
+ * {@link #scheduleOrder}); the report lists them smallest first.
  */
 final class ShapeSweep {
   /** Results-file prefix that tells a shape's record from a class's. */
@@ -40,19 +36,21 @@ final class ShapeSweep {
   private final List<String> properties;
   private final Map<String, String> previous;
   private final SweepResultsFile file;
+  private final SweepBackend backend;
   private final AtomicLong explored = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
 
   ShapeSweep(SweepOptions options, List<String> properties, Map<String, String> previous,
-      SweepResultsFile file) {
+      SweepResultsFile file, SweepBackend backend) {
     this.options = options;
     this.properties = properties;
     this.previous = previous;
     this.file = file;
+    this.backend = backend;
   }
 
   /** One arch and kernel's shape verdicts, by shape index, then property index. */
-  private record RunVerdicts(Arch arch, KernelVariant kernel, Map<String, String>[] byShape) {}
+  private record RunVerdicts(SweepRun run, Map<String, String>[] byShape) {}
 
   SweepReport run(List<CanonicalTopology> classes, long start) throws IOException {
     List<ShapeGroup> shapes = ShapeGroup.of(classes);
@@ -61,128 +59,118 @@ final class ShapeSweep {
       for (KernelVariant kernel : options.kernels()) {
         @SuppressWarnings("unchecked")
         Map<String, String>[] byShape = new Map[shapes.size()];
-        runs.add(new RunVerdicts(arch, kernel, byShape));
+        runs.add(new RunVerdicts(new SweepRun(arch, kernel), byShape));
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
-      Thread t = new Thread(r, "sweep-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      int finishedShapes = checkShapes(shapes, runs, pool, start);
-      List<SweepReport.ArchKernel> summaries = new ArrayList<>();
-      long checkedClasses = 0;
-      for (int g = 0; g < finishedShapes; g++) {
-        checkedClasses += shapes.get(g).size();
-      }
-      for (RunVerdicts run : runs) {
-        summaries.add(summarize(run, shapes.subList(0, finishedShapes), pool));
-      }
-      SmallestTraces.attach(summaries, options.faults());
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      Optional<String> last = finishedShapes == 0 ? Optional.empty()
-          : Optional.of(SHAPE_KEY_PREFIX + shapes.get(finishedShapes - 1).key());
-      return new SweepReport(options, classes.size(), checkedClasses, explored.get(),
-          reused.get(), millis, summaries, last, shapes.size());
-    } finally {
-      pool.shutdownNow();
+    int finishedShapes = checkShapes(shapes, runs, start);
+    List<SweepReport.ArchKernel> summaries = new ArrayList<>();
+    long checkedClasses = 0;
+    for (int g = 0; g < finishedShapes; g++) {
+      checkedClasses += shapes.get(g).size();
     }
+    for (RunVerdicts run : runs) {
+      summaries.add(summarize(run, shapes.subList(0, finishedShapes)));
+    }
+    SmallestTraces.attach(summaries, options.faults());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Optional<String> last = finishedShapes == 0 ? Optional.empty()
+        : Optional.of(SHAPE_KEY_PREFIX + shapes.get(finishedShapes - 1).key());
+    return new SweepReport(options, classes.size(), checkedClasses, explored.get(),
+        reused.get(), millis, summaries, last, shapes.size());
   }
 
   /**
-   * Explores every shape on every arch and kernel, smallest first, until done or the time
-   * limit; returns how many shapes (a prefix of the list) were finished on all of them.
+   * Explores every shape on every arch and kernel until done or the time limit; returns
+   * how many shapes were finished on all of them, counting from the smallest (the shapes
+   * after the first unfinished one are left out of the report, their explorations stay in
+   * the results file).
    */
-  private int checkShapes(List<ShapeGroup> shapes, List<RunVerdicts> runs,
-      ExecutorService pool, long start) throws IOException {
+  private int checkShapes(List<ShapeGroup> shapes, List<RunVerdicts> runs, long start)
+      throws IOException {
     double totalWork = 0;
     for (ShapeGroup shape : shapes) {
       totalWork += shape.estimatedWork() * runs.size();
     }
     ProgressBar bar = new ProgressBar(options.progress().orElse(null),
         (long) shapes.size() * runs.size(), totalWork);
-    long limit = options.timeLimit().map(Duration::toNanos).orElse(Long.MAX_VALUE);
-    List<Future<?>> futures = new ArrayList<>();
-    int started = 0;
-    for (ShapeGroup shape : shapes) {
-      if (System.nanoTime() - start >= limit) {
-        break;
+    List<ShapeJob> jobs = new ArrayList<>();
+    List<Integer> jobShape = new ArrayList<>();
+    List<List<RunVerdicts>> jobRuns = new ArrayList<>();
+    for (int g : scheduleOrder(shapes)) {
+      ShapeGroup shape = shapes.get(g);
+      List<RunVerdicts> todo = new ArrayList<>();
+      for (RunVerdicts run : runs) {
+        String packed = previous.get(run.run().recordKey(SHAPE_KEY_PREFIX + shape.key(),
+            options.faults()));
+        if (packed != null) {
+          run.byShape()[g] = SweepResultsFile.unpack(packed, properties);
+          reused.incrementAndGet();
+        } else {
+          todo.add(run);
+        }
       }
-      final int g = started;
-      futures.add(pool.submit(() -> {
-        List<TopologyOutcome> fresh = new ArrayList<>();
-        for (RunVerdicts run : runs) {
-          String key = TopologyOutcome.key(SHAPE_KEY_PREFIX + shape.key(), run.arch(),
-              run.kernel(), options.faults());
-          String packed = previous.get(key);
-          if (packed != null) {
-            run.byShape()[g] = SweepResultsFile.unpack(packed, properties);
-            reused.incrementAndGet();
-            continue;
-          }
-          CheckResult r = new ExplicitExplorer().explore(
-              shape.model(run.arch(), run.kernel(), options.faults()),
-              ExplorerOptions.defaults());
-          TopologyOutcome o = TopologyOutcome.of(SHAPE_KEY_PREFIX + shape.key(), run.arch(),
-              run.kernel(), options.faults(), r);
-          run.byShape()[g] = o.verdicts();
-          fresh.add(o);
-          explored.incrementAndGet();
-        }
-        if (file != null && !fresh.isEmpty()) {
-          file.append(fresh);
-        }
-        bar.advance(fresh.size(), runs.size() - fresh.size(),
-            fresh.size() * shape.estimatedWork(),
-            (runs.size() - fresh.size()) * shape.estimatedWork());
-        return null;
-      }));
-      started++;
-      // Keep only a few shapes queued so that a time limit stops the sweep promptly.
-      throttle(futures, options.workers() * 2);
+      int reusedHere = runs.size() - todo.size();
+      if (reusedHere > 0) {
+        bar.advance(0, reusedHere, 0, reusedHere * shape.estimatedWork());
+      }
+      if (!todo.isEmpty()) {
+        jobs.add(new ShapeJob(shape, todo.stream().map(RunVerdicts::run).toList(),
+            options.faults()));
+        jobShape.add(g);
+        jobRuns.add(todo);
+      }
     }
-    awaitAll(futures);
+    OptionalLong deadline = options.timeLimit().isPresent()
+        ? OptionalLong.of(start + options.timeLimit().get().toNanos()) : OptionalLong.empty();
+    backend.run(jobs, deadline, (j, outcomes) -> {
+      int g = jobShape.get(j);
+      List<RunVerdicts> todo = jobRuns.get(j);
+      for (int i = 0; i < todo.size(); i++) {
+        todo.get(i).byShape()[g] = outcomes.get(i).verdicts();
+      }
+      if (file != null) {
+        file.append(outcomes);
+      }
+      explored.addAndGet(outcomes.size());
+      bar.advance(outcomes.size(), 0, outcomes.size() * shapes.get(g).estimatedWork(), 0);
+    });
     bar.finish();
-    return started;
+    int finished = 0;
+    while (finished < shapes.size() && finishedOnAll(runs, finished)) {
+      finished++;
+    }
+    return finished;
   }
 
-  private static void throttle(List<Future<?>> futures, int maxPending) {
-    long pending = futures.stream().filter(f -> !f.isDone()).count();
-    for (Future<?> f : futures) {
-      if (pending < maxPending) {
-        return;
-      }
-      if (!f.isDone()) {
-        await(f);
-        pending--;
-      }
-    }
+  private static boolean finishedOnAll(List<RunVerdicts> runs, int g) {
+    return runs.stream().allMatch(r -> r.byShape()[g] != null);
   }
 
-  private static void awaitAll(List<Future<?>> futures) {
-    for (Future<?> f : futures) {
-      await(f);
+  /**
+   * The order shapes are started in. Heaviest first, so the few shapes that take most of the
+   * time start at once instead of each running alone at the end; with a time limit smallest
+   * first, so what is finished when it strikes is every class up to some size. Either way
+   * the report lists shapes smallest first and does not depend on this order.
+   */
+  private List<Integer> scheduleOrder(List<ShapeGroup> shapes) {
+    List<Integer> order = new ArrayList<>();
+    for (int g = 0; g < shapes.size(); g++) {
+      order.add(g);
     }
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SweepRunner.SweepException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      throw new SweepRunner.SweepException("sweep failed: " + e.getCause(), e.getCause());
+    if (options.timeLimit().isEmpty()) {
+      // Stable: equally heavy shapes keep their smallest-first order.
+      order.sort(Comparator.comparingDouble((Integer g) -> shapes.get(g).estimatedWork())
+          .reversed());
     }
+    return order;
   }
 
   /**
    * The per-property summary of one arch and kernel over the finished shapes, exploring
    * classes one by one where a shape violates a property.
    */
-  private SweepReport.ArchKernel summarize(RunVerdicts run, List<ShapeGroup> shapes,
-      ExecutorService pool) throws IOException {
+  private SweepReport.ArchKernel summarize(RunVerdicts run, List<ShapeGroup> shapes)
+      throws IOException {
     int np = properties.size();
     // Which shapes violate which property.
     boolean[][] violates = new boolean[shapes.size()][np];
@@ -194,7 +182,7 @@ final class ShapeSweep {
       }
     }
     Map<CanonicalTopology, TopologyOutcome> oneByOne = searchSmallestViolations(run, shapes,
-        violates, open, pool);
+        violates, open);
     PropertySweep[] ps = properties.stream().map(PropertySweep::new)
         .toArray(PropertySweep[]::new);
     for (int g = 0; g < shapes.size(); g++) {
@@ -220,11 +208,11 @@ final class ShapeSweep {
         // The skeleton started from a member's boot state is itself a class in the
         // bounds, so this cannot happen unless the reduction's premises are broken.
         throw new SweepRunner.SweepException("a machine shape violates " + properties.get(p)
-            + " on " + run.arch() + " " + run.kernel() + " but none of its classes does;"
+            + " on " + run.run() + " but none of its classes does;"
             + " the shape reduction does not apply here: rerun with --per-class", null);
       }
     }
-    return new SweepReport.ArchKernel(run.arch(), run.kernel(), List.of(ps));
+    return new SweepReport.ArchKernel(run.run().arch(), run.run().kernel(), List.of(ps));
   }
 
   /**
@@ -233,9 +221,8 @@ final class ShapeSweep {
    * of its classes violates it (that tier holds its smallest violation).
    */
   private Map<CanonicalTopology, TopologyOutcome> searchSmallestViolations(RunVerdicts run,
-      List<ShapeGroup> shapes, boolean[][] violates, boolean[] open, ExecutorService pool)
-      throws IOException {
-    Map<CanonicalTopology, TopologyOutcome> done = new LinkedHashMap<>();
+      List<ShapeGroup> shapes, boolean[][] violates, boolean[] open) throws IOException {
+    Map<CanonicalTopology, TopologyOutcome> done = new HashMap<>();
     List<List<Integer>> tiers = tiers(shapes);
     for (List<Integer> tier : tiers) {
       List<CanonicalTopology> todo = new ArrayList<>();
@@ -247,12 +234,29 @@ final class ShapeSweep {
       if (todo.isEmpty()) {
         continue;
       }
-      List<Future<TopologyOutcome>> futures = new ArrayList<>();
+      List<ClassJob> jobs = new ArrayList<>();
       for (CanonicalTopology c : todo) {
-        futures.add(pool.submit(() -> checkClass(c, run.arch(), run.kernel())));
+        String packed = previous.get(run.run().recordKey(c.key(), options.faults()));
+        if (packed != null) {
+          reused.incrementAndGet();
+          done.put(c, new TopologyOutcome(c.key(), run.run().arch(), run.run().kernel(),
+              options.faults(), 0, 0, 0, SweepResultsFile.unpack(packed, properties)));
+        } else {
+          jobs.add(new ClassJob(c, run.run(), options.faults()));
+        }
       }
-      for (int i = 0; i < todo.size(); i++) {
-        done.put(todo.get(i), await(futures.get(i)));
+      backend.run(jobs, OptionalLong.empty(), (j, outcomes) -> {
+        done.put(jobs.get(j).topology(), outcomes.get(0));
+        if (file != null) {
+          file.append(outcomes);
+        }
+        explored.addAndGet(outcomes.size());
+      });
+      for (CanonicalTopology c : todo) {
+        if (!done.containsKey(c)) {
+          throw new SweepRunner.SweepException("the sweep backend did not finish class "
+              + c.key() + " on " + run.run(), null);
+        }
       }
       for (int p = 0; p < open.length; p++) {
         String name = properties.get(p);
@@ -295,23 +299,6 @@ final class ShapeSweep {
       }
     }
     return false;
-  }
-
-  private TopologyOutcome checkClass(CanonicalTopology c, Arch arch, KernelVariant kernel)
-      throws IOException {
-    String key = TopologyOutcome.key(c.key(), arch, kernel, options.faults());
-    String packed = previous.get(key);
-    if (packed != null) {
-      reused.incrementAndGet();
-      return new TopologyOutcome(c.key(), arch, kernel, options.faults(), 0, 0, 0,
-          SweepResultsFile.unpack(packed, properties));
-    }
-    TopologyOutcome o = SweepRunner.check(c, arch, kernel, options);
-    explored.incrementAndGet();
-    if (file != null) {
-      file.append(List.of(o));
-    }
-    return o;
   }
 
   private static Verdict verdict(Map<String, String> verdicts, String property) {

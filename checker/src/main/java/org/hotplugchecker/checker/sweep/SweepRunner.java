@@ -34,7 +34,8 @@ public final class SweepRunner {
 
   /** A sweep that could not complete (an exploration failed or the file broke). */
   public static final class SweepException extends RuntimeException {
-    SweepException(String message, Throwable cause) {
+    /** A failure with its cause (may be null). */
+    public SweepException(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -44,6 +45,23 @@ public final class SweepRunner {
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
     return run(options, classes, start);
+  }
+
+  /**
+   * Like {@link #run(SweepOptions)}, with the explorations run by {@code backend} (which
+   * stays open); the report's workers are the backend's. The report is the same whatever
+   * the backend, apart from timing and workers.
+   *
+   * @throws IllegalArgumentException for {@link SweepOptions.Method#CLASSES}, which only
+   *     runs on this JVM's threads
+   */
+  public SweepReport run(SweepOptions options, SweepBackend backend) throws IOException {
+    if (options.method() != SweepOptions.Method.SHAPES) {
+      throw new IllegalArgumentException("--per-class runs on this machine's threads only");
+    }
+    long start = System.nanoTime();
+    List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
+    return shapes(options.withWorkers(backend.workers()), classes, start, backend);
   }
 
   /** Checks exactly {@code classes} (e.g. a subset chosen by a test). */
@@ -56,16 +74,8 @@ public final class SweepRunner {
       throws IOException {
     List<String> properties = ShapeSweep.propertyNames();
     if (options.method() == SweepOptions.Method.SHAPES) {
-      Map<String, String> previous = options.resultsFile().isPresent()
-          ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
-      SweepResultsFile file = options.resultsFile().isPresent()
-          ? SweepResultsFile.openForAppend(options.resultsFile().get()) : null;
-      try {
-        return new ShapeSweep(options, properties, previous, file).run(classes, start);
-      } finally {
-        if (file != null) {
-          file.close();
-        }
+      try (ThreadSweepBackend threads = new ThreadSweepBackend(options.workers())) {
+        return shapes(options, classes, start, threads);
       }
     }
     Map<String, PropertySweep[]> sweeps = new LinkedHashMap<>();
@@ -140,6 +150,22 @@ public final class SweepRunner {
     return new SweepReport(options, classes.size(), started, explored.get(), reused.get(),
         millis, runs, started == 0 ? Optional.empty()
             : Optional.of(classes.get(started - 1).key()), 0);
+  }
+
+  private static SweepReport shapes(SweepOptions options, List<CanonicalTopology> classes,
+      long start, SweepBackend backend) throws IOException {
+    List<String> properties = ShapeSweep.propertyNames();
+    Map<String, String> previous = options.resultsFile().isPresent()
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+    SweepResultsFile file = options.resultsFile().isPresent()
+        ? SweepResultsFile.openForAppend(options.resultsFile().get()) : null;
+    try {
+      return new ShapeSweep(options, properties, previous, file, backend).run(classes, start);
+    } finally {
+      if (file != null) {
+        file.close();
+      }
+    }
   }
 
   private static String runKey(Arch arch, KernelVariant kernel) {

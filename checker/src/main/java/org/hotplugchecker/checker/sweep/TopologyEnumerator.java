@@ -31,14 +31,70 @@ public final class TopologyEnumerator {
     for (int nodes = 1; nodes <= bounds.maxNodes(); nodes++) {
       List<int[][]> cpuCounts = perNodeCounts(nodes, bounds.maxCpusPerNode());
       List<int[][]> blockCounts = perNodeCounts(nodes, bounds.maxBlocksPerNode());
-      for (int[][] cpuCount : cpuCounts) {
-        for (int[][] blockCount : blockCounts) {
-          int[] blocks = sortedCodes(blockCount, -1, -1);
-          emitCpuLayouts(nodes, cpuCount, blocks, out);
-        }
-      }
+      emit(nodes, cpuCounts, blockCounts, -1, out);
     }
     Collections.sort(out);
+    return out;
+  }
+
+  /**
+   * Every class of one machine shape ({@link ShapeGroup}), smallest first: the classes
+   * with {@code nodes} nodes, CPU 0 on {@code cpuHomes[0]} and, on each node, as many CPUs
+   * and blocks as {@code cpuHomes} and {@code blockHomes} name it. They are exactly the
+   * members that {@link ShapeGroup#of} gives that shape from a whole class list, in the same
+   * order, so a worker can rebuild a shape from its key without the sweep's class list.
+   */
+  public static List<CanonicalTopology> membersOf(int nodes, int[] cpuHomes,
+      int[] blockHomes) {
+    if (cpuHomes.length == 0) {
+      throw new IllegalArgumentException("a machine shape has CPU 0");
+    }
+    List<CanonicalTopology> out = new ArrayList<>();
+    emit(nodes, splits(totals(nodes, cpuHomes)), splits(totals(nodes, blockHomes)),
+        cpuHomes[0], out);
+    Collections.sort(out);
+    return out;
+  }
+
+  private static void emit(int nodes, List<int[][]> cpuCounts, List<int[][]> blockCounts,
+      int cpu0Home, List<CanonicalTopology> out) {
+    for (int[][] cpuCount : cpuCounts) {
+      for (int[][] blockCount : blockCounts) {
+        int[] blocks = sortedCodes(blockCount, -1, -1);
+        emitCpuLayouts(nodes, cpuCount, blocks, cpu0Home, out);
+      }
+    }
+  }
+
+  private static int[] totals(int nodes, int[] homes) {
+    int[] t = new int[nodes];
+    for (int h : homes) {
+      if (h < 0 || h >= nodes) {
+        throw new IllegalArgumentException("home node " + h + " outside 0.." + (nodes - 1));
+      }
+      t[h]++;
+    }
+    return t;
+  }
+
+  /** Every way to split each node's total into fixed, removable and added components. */
+  private static List<int[][]> splits(int[] totals) {
+    List<List<int[]>> perNode = new ArrayList<>();
+    for (int total : totals) {
+      List<int[]> choices = new ArrayList<>();
+      for (int f = 0; f <= total; f++) {
+        for (int r = 0; f + r <= total; r++) {
+          int[] c = new int[KINDS];
+          c[FIXED] = f;
+          c[REMOVABLE] = r;
+          c[ADDED] = total - f - r;
+          choices.add(c);
+        }
+      }
+      perNode.add(choices);
+    }
+    List<int[][]> out = new ArrayList<>();
+    product(new int[totals.length][], 0, perNode, out);
     return out;
   }
 
@@ -57,17 +113,17 @@ public final class TopologyEnumerator {
       }
     }
     List<int[][]> out = new ArrayList<>();
-    product(new int[nodes][], 0, perNode, out);
+    product(new int[nodes][], 0, Collections.nCopies(nodes, perNode), out);
     return out;
   }
 
-  private static void product(int[][] partial, int node, List<int[]> choices,
+  private static void product(int[][] partial, int node, List<List<int[]>> choices,
       List<int[][]> out) {
     if (node == partial.length) {
       out.add(partial.clone());
       return;
     }
-    for (int[] c : choices) {
+    for (int[] c : choices.get(node)) {
       partial[node] = c;
       product(partial, node + 1, choices, out);
     }
@@ -87,7 +143,8 @@ public final class TopologyEnumerator {
     return codes.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static void emitCpuLayouts(int nodes, int[][] cpuCount, int[] blocks,
+  /** CPU layouts with CPU 0 on {@code cpu0Home} (any node if negative). */
+  private static void emitCpuLayouts(int nodes, int[][] cpuCount, int[] blocks, int cpu0Home,
       List<CanonicalTopology> out) {
     int[] late = new int[nodes];
     int lateTotal = 0;
@@ -96,6 +153,9 @@ public final class TopologyEnumerator {
       lateTotal += late[n];
     }
     for (int home = 0; home < nodes; home++) {
+      if (cpu0Home >= 0 && home != cpu0Home) {
+        continue;
+      }
       for (int kind : new int[] {FIXED, REMOVABLE}) {
         if (cpuCount[home][kind] == 0) {
           continue;

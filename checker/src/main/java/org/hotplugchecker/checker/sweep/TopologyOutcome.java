@@ -28,7 +28,9 @@ import org.hotplugchecker.model.topology.KernelVariant;
  */
 public record TopologyOutcome(String classKey, Arch arch, KernelVariant kernel,
     Set<Fault> faults, long states, long transitions, long millis,
-    Map<String, String> verdicts) {
+    Map<String, String> verdicts) implements java.io.Serializable {
+  // Serializable so that distributed sweeps can send outcomes back to the driver.
+  private static final long serialVersionUID = 1L;
 
   /** Copies the verdict map, keeping its order. */
   public TopologyOutcome {

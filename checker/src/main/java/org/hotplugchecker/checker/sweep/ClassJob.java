@@ -1,0 +1,42 @@
+package org.hotplugchecker.checker.sweep;
+
+import java.util.List;
+import java.util.Set;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.model.topology.Fault;
+
+/** Explores one topology class on its own on one arch and kernel. */
+final class ClassJob implements SweepJob {
+  private static final long serialVersionUID = 1L;
+
+  private final CanonicalTopology topology;
+  private final SweepRun run;
+  private final Set<Fault> faults;
+
+  ClassJob(CanonicalTopology topology, SweepRun run, Set<Fault> faults) {
+    this.topology = topology;
+    this.run = run;
+    this.faults = Set.copyOf(faults);
+  }
+
+  CanonicalTopology topology() {
+    return topology;
+  }
+
+  @Override
+  public List<TopologyOutcome> run() {
+    return List.of(run.outcome(topology.key(), faults, new ExplicitExplorer().explore(
+        run.classModel(topology, faults), ExplorerOptions.defaults())));
+  }
+
+  @Override
+  public double estimatedWork() {
+    return Math.pow(5, topology.cpus() + topology.blocks());
+  }
+
+  @Override
+  public String toString() {
+    return "class " + topology.key() + " on " + run;
+  }
+}
