@@ -156,7 +156,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean failed = false;
     for (Path file : files) {
       try {
-        specs.add(restrict(loader.load(file), only));
+        for (Spec spec : loader.loadAll(file)) {
+          specs.add(restrict(spec, only));
+        }
       } catch (SpecException e) {
         err.println(e.getMessage());
         failed = true;

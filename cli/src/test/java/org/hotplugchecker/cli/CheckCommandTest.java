@@ -251,20 +251,69 @@ class CheckCommandTest {
   }
 
   @Test
-  void stopAtFirstLeavesLaterPropertiesUnknownWithoutFailing() throws IOException {
+  void stopAtFirstLeavesLaterPropertiesUnknownWithoutFailingWhenNothingIsExpectedOfThem()
+      throws IOException {
     Path spec = s1("s1.yaml", "v4.19", """
         expect:
           cpu_node_has_pgdat: violated@4
-          no_oops: violated@5
+        properties: [cpu_node_has_pgdat, no_oops]
         """);
     CliRun run = CliRun.of("check", "--format", "json", "--stop-at-first", spec.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     JsonNode json = run.json();
     assertEquals(4, json.at("/properties/cpu_node_has_pgdat/length").asInt());
     assertEquals("unknown", json.at("/properties/no_oops/verdict").asText());
-    assertTrue(json.at("/properties/no_oops/asExpected").isNull());
-    assertFalse(json.get("asExpected").asBoolean());
+    assertTrue(json.get("asExpected").asBoolean());
+    assertEquals(0, json.get("undecidedExpectations").size());
     assertEquals("passed", json.get("status").asText());
+  }
+
+  /**
+   * An expect: entry the run could not decide was not confirmed: exit 3, whatever left it
+   * undecided (an early stop, k-induction, bmc below the expected length, a limit).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--stop-at-first",
+      "--engine=kind", "--engine=bmc --depth=4", "--max-states=12"})
+  void anExpectationLeftUndecidedIsIncomplete(String options) throws IOException {
+    Path spec = s1("s1.yaml", "v4.19", """
+        expect:
+          cpu_node_has_pgdat: violated@4
+          no_oops: violated@5
+        properties: [cpu_node_has_pgdat, no_oops]
+        """);
+    List<String> args = new ArrayList<>(List.of("check", "--format", "json"));
+    args.addAll(List.of(options.split(" ")));
+    args.add(spec.toString());
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(ExitCode.INCOMPLETE, run.exitCode(), run::toString);
+    JsonNode json = run.json();
+    assertEquals("incomplete", json.get("status").asText());
+    assertEquals("unknown", json.at("/properties/no_oops/verdict").asText());
+    assertFalse(json.get("asExpected").asBoolean());
+    JsonNode all = json.get("undecidedExpectations");
+    JsonNode undecided = all.get(all.size() - 1);
+    assertEquals("no_oops", undecided.get("property").asText());
+    assertEquals("violated@5", undecided.get("expected").asText());
+    assertFalse(undecided.get("reason").asText().isBlank());
+
+    CliRun text = CliRun.of(args.stream().map(a -> a.equals("json") ? "text" : a)
+        .toArray(String[]::new));
+    assertEquals(ExitCode.INCOMPLETE, text.exitCode(), text::toString);
+    assertTrue(text.out().contains(" not decided, so not confirmed:\n"), text.out());
+    assertTrue(text.out().contains("\n    no_oops: expected violated@5, unknown: "),
+        text.out());
+    CliRun summary = CliRun.of(args.stream().map(a -> a.equals("json") ? "summary" : a)
+        .toArray(String[]::new));
+    assertTrue(summary.out().startsWith("? s1: "), summary.out());
+    assertTrue(summary.out().contains("no_oops violated@5)"), summary.out());
+  }
+
+  @Test
+  void bmcDeepEnoughConfirmsTheExpectation() throws IOException {
+    Path spec = s1("s1.yaml", "v4.19", "expect:\n  no_oops: violated@5\nproperties: [no_oops]\n");
+    assertEquals(ExitCode.OK, CliRun.of("check", "--engine", "bmc", "--depth", "5",
+        spec.toString()).exitCode());
   }
 
   @Test

@@ -67,7 +67,7 @@ final class KernelField {
       String v = nodes.scalar(n, path);
       return KernelVariant.fromSpecName(v).orElseThrow(() -> nodes.error(n, path,
           "unknown kernel '" + v + "' (one of " + SpecNodes.names(KernelVariant.values())
-              + ", or a mapping of knobs)")).kernel();
+              + ")")).kernel();
     }
     Set<String> allowed = new TreeSet<>();
     allowed.add("base");

@@ -36,6 +36,13 @@ public final class TextRenderer {
     for (PropertyOutcome o : outcomes) {
       sb.append("  ").append(propertyLine(o, width)).append('\n');
     }
+    List<String> undecided = run.undecidedExpectationLines();
+    if (!undecided.isEmpty()) {
+      sb.append("  incomplete: ").append(undecided.size())
+          .append(undecided.size() == 1 ? " expectation was" : " expectations were")
+          .append(" not decided, so not confirmed:\n");
+      undecided.forEach(l -> sb.append("    ").append(l).append('\n'));
+    }
     List<StateVariable> shownInitial = null;
     for (PropertyOutcome o : outcomes) {
       if (o.trace().isPresent()) {
@@ -113,6 +120,11 @@ public final class TextRenderer {
       if (undecided > 0) {
         sb.append(", ").append(undecided).append(" unknown");
       }
+      List<PropertyOutcome> notConfirmed = run.undecidedExpectations();
+      if (!notConfirmed.isEmpty()) {
+        sb.append(" (expected but undecided: ").append(String.join(", ", notConfirmed.stream()
+            .map(o -> o.name() + " " + o.expectedText()).toList())).append(')');
+      }
     }
     CheckResult r = run.result();
     return sb.append(" [").append(counts(r)).append(", ").append(r.millis()).append(" ms]")
@@ -160,17 +172,24 @@ public final class TextRenderer {
   }
 
   /**
-   * The first {@code max} steps on one line, for one-line failure messages:
-   * {@code 1. a → b; 2. c; ... (5 steps)}.
+   * A counterexample on one line, for one-line failure messages: the first {@code head}
+   * steps and always the last one (the step that violates the property), each as
+   * {@link #render} heads it, e.g. {@code 1. a → b; 2. c; 3. d; ...; 5. e: f → oops (5 steps)}.
    */
-  public static String firstSteps(Trace trace, int max) {
+  public static String oneLine(Trace trace, int head) {
     if (trace.steps().isEmpty()) {
       return "the boot state already violates it";
     }
-    String steps = trace.steps().stream().limit(max)
-        .map(s -> s.number() + ". " + s.chainText())
-        .collect(java.util.stream.Collectors.joining("; "));
-    return trace.length() > max ? steps + "; ... (" + trace.length() + " steps)" : steps;
+    List<TraceStep> steps = trace.steps();
+    java.util.function.Function<TraceStep, String> text = s -> s.number() + ". "
+        + stepHeadline(s);
+    if (steps.size() <= head + 1) {
+      return steps.stream().map(text).collect(java.util.stream.Collectors.joining("; "));
+    }
+    return steps.stream().limit(head).map(text)
+        .collect(java.util.stream.Collectors.joining("; "))
+        + "; ...; " + text.apply(steps.get(steps.size() - 1)) + " (" + trace.length()
+        + " steps)";
   }
 
   private void appendTrace(StringBuilder sb, Trace t, boolean showInitial) {

@@ -66,7 +66,7 @@ final class HtmlReport {
           }
           PropertyOutcome o = c.get();
           cells.addObject().put("property", o.name()).put("verdict", o.verdict().specName())
-              .put("text", Matrix.verdictText(o)).put("asExpected", !o.failed())
+              .put("text", Matrix.verdictText(o)).put("asExpected", !o.failed() && !o.undecidedExpectation())
               .put("expected", o.expectedText());
         }
       }

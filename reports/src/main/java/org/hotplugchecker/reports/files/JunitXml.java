@@ -18,7 +18,8 @@ import org.hotplugchecker.reports.cli.TextRenderer;
  * {@code testsuite} per spec, one {@code testcase} per property ({@code classname} =
  * spec name, {@code name} = property). A property that is not as the spec expects is a
  * {@code failure} carrying its trace (the command line's text); an expected violation
- * passes with its trace in {@code system-out}; an {@code unknown} verdict is
+ * passes with its trace in {@code system-out}; an {@code unknown} verdict is an
+ * {@code error} when the spec expects something of the property (not confirmed), else
  * {@code skipped}.
  */
 final class JunitXml {
@@ -36,7 +37,8 @@ final class JunitXml {
           runs.stream().mapToInt(r -> r.outcomes().size()).sum()));
       w.writeAttribute("failures", Integer.toString(
           runs.stream().mapToInt(r -> r.failures().size()).sum()));
-      w.writeAttribute("errors", "0");
+      w.writeAttribute("errors", Integer.toString(
+          runs.stream().mapToInt(r -> r.undecidedExpectations().size()).sum()));
       w.writeAttribute("time", seconds(runs.stream().mapToLong(r -> r.result().millis()).sum()));
       for (CheckRun run : runs) {
         suite(w, run);
@@ -59,8 +61,9 @@ final class JunitXml {
     w.writeAttribute("name", spec.name());
     w.writeAttribute("tests", Integer.toString(outcomes.size()));
     w.writeAttribute("failures", Integer.toString(run.failures().size()));
-    w.writeAttribute("errors", "0");
-    w.writeAttribute("skipped", Long.toString(undecided(run)));
+    w.writeAttribute("errors", Integer.toString(run.undecidedExpectations().size()));
+    w.writeAttribute("skipped", Long.toString(undecided(run)
+        - run.undecidedExpectations().size()));
     w.writeAttribute("time", seconds(run.result().millis()));
     w.writeAttribute("file", String.valueOf(spec.file()));
     w.writeCharacters("\n    ");
@@ -101,6 +104,15 @@ final class JunitXml {
       w.writeAttribute("type", o.verdict().specName());
       w.writeAttribute("message", o.name() + " is " + verdict + ", expected " + o.expectedText());
       w.writeCharacters(trace.map(text::trace).orElse(o.name() + " is " + verdict + "\n"));
+      w.writeEndElement();
+    } else if (o.undecidedExpectation()) {
+      // Expected but not decided: the expectation was not confirmed, which must not pass.
+      w.writeStartElement("error");
+      w.writeAttribute("type", "undecided");
+      w.writeAttribute("message", o.name() + " is unknown, expected " + o.expectedText()
+          + (o.detail().isEmpty() ? "" : ": " + o.detail()));
+      w.writeCharacters(o.name() + " was not decided, so its expectation "
+          + o.expectedText() + " is not confirmed\n");
       w.writeEndElement();
     } else if (!o.decided()) {
       // Undecided (search stopped early): neither passed nor failed.

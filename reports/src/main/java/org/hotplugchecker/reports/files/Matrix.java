@@ -113,7 +113,8 @@ record Matrix(List<Group> groups) {
     StringBuilder sb = new StringBuilder("# Kernel variant \u00d7 property\n\n");
     sb.append("`holds`: no reachable state violates it; `violated (K)`: a shortest ")
         .append("counterexample has K steps; `vacuous`: never exercised; `unknown`: ")
-        .append("the search stopped before deciding; \u26a0 not as the spec expects.\n");
+        .append("the search stopped before deciding; \u26a0 not as the spec expects, or ")
+        .append("expected but not decided.\n");
     for (Group g : groups) {
       sb.append("\n## ").append(g.title()).append("\n\n");
       sb.append("| kernel | spec |");
@@ -133,7 +134,7 @@ record Matrix(List<Group> groups) {
   }
 
   static String cellText(PropertyOutcome o) {
-    return verdictText(o) + (o.failed() ? " \u26a0" : "");
+    return verdictText(o) + (o.failed() || o.undecidedExpectation() ? " \u26a0" : "");
   }
 
   /** The verdict as a table cell says it: {@code holds}, {@code violated (4)}, ... */
