@@ -56,6 +56,7 @@ final class HtmlReport {
       for (Matrix.Row r : g.rows()) {
         ObjectNode ro = rows.addObject();
         ro.put("kernel", r.kernel());
+        ro.put("arch", r.arch());
         ro.put("spec", r.spec());
         ro.put("specIndex", r.run());
         ArrayNode cells = ro.putArray("cells");
