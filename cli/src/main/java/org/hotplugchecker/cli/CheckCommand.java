@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
     description = {"Check spec files and print each property's verdict and, for every "
         + "violation, a shortest counterexample trace.",
         "Exit codes: 0 as expected, 1 violated or unexpected verdict, 2 bad command line or "
-            + "spec, 3 resource limit or internal error."})
+            + "spec, 3 incomplete (an expect: entry left undecided, a resource limit, "
+            + "reports that cannot be written) or internal error."})
 final class CheckCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format {
@@ -96,6 +97,14 @@ final class CheckCommand implements Callable<Integer> {
     List<Spec> specs = loadAll(files, only, err);
     if (specs == null) {
       return ExitCode.USAGE;
+    }
+    if (reportsDirectory != null) {
+      // Before any time is spent checking: a run whose reports cannot be written is lost.
+      String unwritable = ReportsDirectory.problem(reportsDirectory);
+      if (unwritable != null) {
+        err.println("check: cannot write reports to " + reportsDirectory + ": " + unwritable);
+        return ExitCode.INCOMPLETE;
+      }
     }
     SpecChecker checker = new SpecChecker(engine);
     boolean terminal = ProgressPrinter.stderrIsTerminal();
