@@ -168,7 +168,7 @@ public class CheckMojo extends AbstractMojo {
       getLog().warn("  not decided: " + line);
     }
     for (PropertyOutcome o : run.failures()) {
-      o.trace().ifPresent(t -> text.trace(t).lines().forEach(l -> getLog().error(l)));
+      o.trace().ifPresent(t -> text.trace(t, run.spec().topology()).lines().forEach(l -> getLog().error(l)));
     }
   }
 

@@ -81,7 +81,8 @@ class CheckMojoTest {
     assertThrows(MojoFailureException.class, mojo::execute);
     String text = String.join("\n", log.lines);
     assertTrue(text.contains("[ERROR]   no_oops is violated after 5 steps:\n"
-        + "[ERROR]      initial: node_online(0)=true"), text);
+        + "[ERROR]      initial: node 0: node_online(0)=true"), text);
+    assertTrue(text.contains("[ERROR]                 cpu 1: cpu_present(1)=true"), text);
     assertTrue(text.contains("[ERROR]   5. alloc_for_cpu(1): hardware_setup"), text);
     assertTrue(text.contains("[ERROR]        oops: false \u2192 true"), text);
     assertTrue(text.contains("[ERROR]   cpu_node_has_pgdat is violated after 4 steps:"), text);

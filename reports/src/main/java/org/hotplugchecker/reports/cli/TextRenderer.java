@@ -49,7 +49,7 @@ public final class TextRenderer {
         Trace t = o.trace().get();
         // Every trace starts from the boot state; show it once unless it differs.
         boolean showInitial = !t.initial().equals(shownInitial);
-        appendTrace(sb, t, showInitial);
+        appendTrace(sb, t, showInitial, run.spec().topology());
         shownInitial = t.initial();
       }
     }
@@ -166,8 +166,16 @@ public final class TextRenderer {
    * full); junit.xml carries it too.
    */
   public String trace(Trace t) {
+    return trace(t, null);
+  }
+
+  /**
+   * One counterexample on {@code topology}'s machine, exactly as {@link #render} prints it:
+   * the boot state grouped by node; flat when {@code topology} is null.
+   */
+  public String trace(Trace t, Topology topology) {
     StringBuilder sb = new StringBuilder();
-    appendTrace(sb, t, true);
+    appendTrace(sb, t, true, topology);
     return sb.substring(1); // appendTrace separates traces with a leading blank line
   }
 
@@ -192,13 +200,24 @@ public final class TextRenderer {
         + " steps)";
   }
 
-  private void appendTrace(StringBuilder sb, Trace t, boolean showInitial) {
+  private void appendTrace(StringBuilder sb, Trace t, boolean showInitial, Topology topology) {
     sb.append('\n').append("  ").append(t.property()).append(" is violated ");
     sb.append(t.length() == 0 ? "in the initial state:" : "after " + t.length()
         + (t.length() == 1 ? " step:" : " steps:")).append('\n');
     if (showInitial) {
-      appendWrapped(sb, "     initial: ", t.initial().stream().map(TextRenderer::assignment)
-          .toList());
+      if (topology == null) {
+        appendWrapped(sb, "     initial: ", t.initial().stream().map(TextRenderer::assignment)
+            .toList());
+      } else {
+        String first = "     initial: ";
+        List<String> lines = InitialState.lines(t.initial(), topology);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          int nest = line.length() - line.stripLeading().length();
+          appendWrapped(sb, (i == 0 ? first : " ".repeat(first.length())) + line.substring(0,
+              nest), List.of(line.stripLeading().split(" ")), first.length() + nest + 2);
+        }
+      }
     } else {
       sb.append("     initial: the same boot state").append('\n');
     }
@@ -235,7 +254,12 @@ public final class TextRenderer {
   }
 
   private static void appendWrapped(StringBuilder sb, String first, List<String> items) {
-    String indent = " ".repeat(first.length());
+    appendWrapped(sb, first, items, first.length());
+  }
+
+  private static void appendWrapped(StringBuilder sb, String first, List<String> items,
+      int continuation) {
+    String indent = " ".repeat(continuation);
     StringBuilder line = new StringBuilder(first);
     boolean empty = true;
     for (String item : items) {

@@ -77,7 +77,7 @@ final class JunitXml {
     w.writeCharacters("\n    ");
     w.writeEndElement();
     for (PropertyOutcome o : outcomes) {
-      testcase(w, spec.name(), o, run.trace(o.name()));
+      testcase(w, spec, o, run.trace(o.name()));
     }
     w.writeCharacters("\n  ");
     w.writeEndElement();
@@ -91,19 +91,19 @@ final class JunitXml {
     w.writeAttribute("value", value);
   }
 
-  private static void testcase(XMLStreamWriter w, String spec, PropertyOutcome o,
+  private static void testcase(XMLStreamWriter w, Spec spec, PropertyOutcome o,
       Optional<Trace> trace) throws XMLStreamException {
     TextRenderer text = new TextRenderer();
     String verdict = TextRenderer.verdictText(o);
     w.writeCharacters("\n    ");
     w.writeStartElement("testcase");
     w.writeAttribute("name", o.name());
-    w.writeAttribute("classname", spec);
+    w.writeAttribute("classname", spec.name());
     if (o.failed()) {
       w.writeStartElement("failure");
       w.writeAttribute("type", o.verdict().specName());
       w.writeAttribute("message", o.name() + " is " + verdict + ", expected " + o.expectedText());
-      w.writeCharacters(trace.map(text::trace).orElse(o.name() + " is " + verdict + "\n"));
+      w.writeCharacters(trace.map(t -> text.trace(t, spec.topology())).orElse(o.name() + " is " + verdict + "\n"));
       w.writeEndElement();
     } else if (o.undecidedExpectation()) {
       // Expected but not decided: the expectation was not confirmed, which must not pass.
@@ -121,7 +121,7 @@ final class JunitXml {
           + (o.detail().isEmpty() ? "" : ": " + o.detail()));
     } else if (trace.isPresent()) {
       w.writeStartElement("system-out");
-      w.writeCharacters(text.trace(trace.get()));
+      w.writeCharacters(text.trace(trace.get(), spec.topology()));
       w.writeEndElement();
     }
     w.writeEndElement();
