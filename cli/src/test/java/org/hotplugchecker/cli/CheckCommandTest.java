@@ -400,4 +400,49 @@ class CheckCommandTest {
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertFalse(run.err().contains("reports:"), run::toString);
   }
+
+  @Test
+  void aSpecWithKernelAndArchListsIsOneCheckPerCombinationNamedEverywhere() throws IOException {
+    Path spec = write("many.yaml", """
+        name: many
+        arch: [x86, generic]
+        kernel: [v4.19, {base: v5.0, offline_guard: online_blocks}]
+        nodes: 2
+        cpus:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        memory:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        expect:
+          no_oops:
+            v4.19: violated@5
+            v5.4-rc: holds
+          cpu_node_has_pgdat: {v4.19: violated@4, v5.4-rc: holds}
+          memory_on_online_node: {v5.4-rc: violated@3}
+          online_node_links_cpus: {"v4.19,generic": violated@6}
+          online_cpu_on_online_node:
+            v4.19,generic: violated@6
+        """);
+    Path reports = dir.resolve("reports");
+    CliRun json = CliRun.of("check", "--format", "json", "--reports", reports.toString(),
+        spec.toString());
+    assertEquals(ExitCode.OK, json.exitCode(), json::toString);
+    assertEquals(List.of("many[v4.19,x86]", "many[v4.19,generic]", "many[v5.4-rc,x86]",
+        "many[v5.4-rc,generic]"), json.jsonLines().stream().map(j -> j.get("name").asText())
+        .toList());
+    assertEquals("generic", json.jsonLines().get(1).at("/topology/arch").asText());
+    CliRun summary = CliRun.of("check", "--format", "summary", spec.toString());
+    assertTrue(summary.out().contains("\u2713 many[v5.4-rc,generic]: 9 of 9 as expected"),
+        summary.out());
+    assertTrue(summary.out().contains("4 specs: 4 passed, 0 failed, 0 incomplete"),
+        summary.out());
+    CliRun text = CliRun.of("check", spec.toString());
+    assertTrue(text.out().contains("many[v4.19,generic] (generic, v4.19): "), text.out());
+    assertTrue(Files.isRegularFile(reports.resolve("traces/many[v4.19,x86]-no_oops.itf.json")));
+    String junit = Files.readString(reports.resolve("junit.xml"));
+    assertTrue(junit.contains("classname=\"many[v5.4-rc,x86]\""), junit);
+    assertTrue(Files.readString(reports.resolve("matrix.md"))
+        .contains("| v5.4-rc | generic | many[v5.4-rc,generic] |"));
+  }
 }

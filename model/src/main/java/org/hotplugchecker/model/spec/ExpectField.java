@@ -116,6 +116,12 @@ final class ExpectField {
 
   private Selector selector(String key, Node value, String path, List<SpecCheck> checks)
       throws SpecException {
+    if (value instanceof org.yaml.snakeyaml.nodes.ScalarNode v
+        && v.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL)) {
+      // {v4.19,generic: holds} is {v4.19: null, generic: holds} in YAML's flow style
+      throw nodes.error(value, path, "expected holds, violated, violated@K or vacuous, got "
+          + "nothing (in a {...} mapping a KERNEL,ARCH key needs quotes: \"KERNEL,ARCH\": ...)");
+    }
     List<Kernel> kernels = checks.stream().map(SpecCheck::kernel).distinct().toList();
     List<Arch> arches = checks.stream().map(SpecCheck::arch).distinct().toList();
     int comma = key.indexOf(',');

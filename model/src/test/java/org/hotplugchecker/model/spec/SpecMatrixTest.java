@@ -126,6 +126,11 @@ class SpecMatrixTest {
     assertEquals("expect.no_oops.v5.18", e.field());
     assertTrue(e.getMessage().contains("names no check of this spec (a kernel, an arch or "
         + "KERNEL,ARCH of: v4.19, v5.0, x86)"), e.getMessage());
+    SpecException unquoted = error("arch: [x86, generic]\nkernel: [v4.19, v5.0]\n" + MACHINE
+        + "expect:\n  no_oops: {v4.19,generic: holds}\n");
+    assertEquals("expect.no_oops.v4.19", unquoted.field());
+    assertTrue(unquoted.getMessage().contains("a KERNEL,ARCH key needs quotes"),
+        unquoted.getMessage());
     assertEquals("expect.no_oops.v5.0,generic", error("arch: x86\nkernel: [v4.19, v5.0]\n"
         + MACHINE + "expect:\n  no_oops:\n    v5.0,generic: holds\n").field());
   }
