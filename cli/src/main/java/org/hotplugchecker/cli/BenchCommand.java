@@ -1,10 +1,7 @@
 package org.hotplugchecker.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,39 +70,11 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     // Bench prints to a PrintStream; pass its lines on to picocli's writer as they come.
-    PrintStream ps = new PrintStream(new Forwarder(spec.commandLine().getOut()), true,
-        StandardCharsets.UTF_8);
+    PrintStream ps = WriterStream.printStream(new WriterStream(spec.commandLine().getOut()));
     int code = Bench.run(options, ps);
     ps.flush();
     // A run stopped early (memory) is a resource limit, as for check.
     return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
-  }
-
-  /** Bytes written to a stream, handed on to a writer on every flush. */
-  private static final class Forwarder extends OutputStream {
-    private final PrintWriter target;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-    Forwarder(PrintWriter target) {
-      this.target = target;
-    }
-
-    @Override
-    public void write(int b) {
-      pending.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      pending.write(b, off, len);
-    }
-
-    @Override
-    public void flush() {
-      target.print(pending.toString(StandardCharsets.UTF_8));
-      target.flush();
-      pending.reset();
-    }
   }
 
   private BenchOptions options() {

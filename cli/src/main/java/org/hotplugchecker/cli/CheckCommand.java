@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     description = {"Check spec files and print each property's verdict and, for every "
         + "violation, a shortest counterexample trace.",
         "Exit codes: 0 as expected, 1 violated or unexpected verdict, 2 bad command line or "
-            + "spec, 3 resource limit or internal error."})
+            + "spec, 3 incomplete (an expect: entry left undecided, a resource limit, "
+            + "reports that cannot be written) or internal error."})
 final class CheckCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format {
@@ -97,6 +98,14 @@ final class CheckCommand implements Callable<Integer> {
     if (specs == null) {
       return ExitCode.USAGE;
     }
+    if (reportsDirectory != null) {
+      // Before any time is spent checking: a run whose reports cannot be written is lost.
+      String unwritable = ReportsDirectory.problem(reportsDirectory);
+      if (unwritable != null) {
+        err.println("check: cannot write reports to " + reportsDirectory + ": " + unwritable);
+        return ExitCode.INCOMPLETE;
+      }
+    }
     SpecChecker checker = new SpecChecker(engine);
     boolean terminal = ProgressPrinter.stderrIsTerminal();
     boolean showProgress = progress != null ? progress : terminal;
@@ -145,7 +154,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean failed = false;
     for (Path file : files) {
       try {
-        specs.add(restrict(loader.load(file), only));
+        for (Spec spec : loader.loadAll(file)) {
+          specs.add(restrict(spec, only));
+        }
       } catch (SpecException e) {
         err.println(e.getMessage());
         failed = true;

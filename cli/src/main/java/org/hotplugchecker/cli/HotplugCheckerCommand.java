@@ -1,12 +1,15 @@
 package org.hotplugchecker.cli;
 
 import java.util.concurrent.Callable;
+import org.hotplugchecker.model.BuildInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * The top-level {@code hotplug-checker} command. Every subcommand is one class, listed
@@ -20,6 +23,10 @@ import picocli.CommandLine.Spec;
         CheckCommand.class,
         SweepCommand.class,
         BenchCommand.class,
+        ListCommand.class,
+        GenCompletionCommand.class,
+        ManPageGenerator.class,
+        HelpCommand.class,
     })
 public final class HotplugCheckerCommand implements Callable<Integer> {
   @Spec
@@ -32,17 +39,22 @@ public final class HotplugCheckerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("hotplug-checker: missing a command (try 'hotplug-checker "
-        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker bench', or "
+        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker list kernels', or "
         + "'hotplug-checker --help')");
     return ExitCode.USAGE;
   }
 
-  /** The version from the jar manifest. */
+  /**
+   * The version, the git revision it was built from and the model revision (whose change
+   * makes stored sweep results stale), from {@link BuildInfo}.
+   */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = HotplugCheckerCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"hotplug-checker " + (v == null ? "(development build)" : v)};
+      BuildInfo b = BuildInfo.current();
+      return new String[] {"hotplug-checker " + b.version(),
+          "git revision: " + b.gitRevision(),
+          "model revision: " + b.modelRevision()};
     }
   }
 }

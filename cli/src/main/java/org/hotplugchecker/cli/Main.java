@@ -5,8 +5,10 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point of {@code hotplug-checker}. Maps every way a run can end to an exit code
@@ -58,10 +60,13 @@ public final class Main {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(t -> ExitCode.INCOMPLETE);
+    HelpLayout.install(cl);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine failed = ex.getCommandLine();
-      failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
-          + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+      String name = failed.getCommandSpec().qualifiedName();
+      String message = ex instanceof UnmatchedArgumentException u ? unmatched(u, failed) : null;
+      failed.getErr().println(name + ": " + (message != null ? message
+          : ex.getMessage() + " (see '" + name + " --help')"));
       return ExitCode.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
@@ -75,6 +80,31 @@ public final class Main {
       return ExitCode.INCOMPLETE;
     });
     return cl;
+  }
+
+  /**
+   * An unknown command or option in words, with picocli's suggestions: {@code unknown
+   * command 'chek' (did you mean check?)}; null to keep picocli's own message.
+   */
+  private static String unmatched(UnmatchedArgumentException u, CommandLine failed) {
+    List<String> unmatched = u.getUnmatched();
+    if (unmatched.isEmpty()) {
+      return null;
+    }
+    String arg = unmatched.get(0);
+    List<String> suggestions = u.getSuggestions();
+    String hint = suggestions.isEmpty() ? null
+        : "did you mean " + suggestions.get(0) + "?"; // the most similar first
+    boolean command = !u.isUnknownOption() && !failed.getSubcommands().isEmpty()
+        && !arg.startsWith("-");
+    if (command) {
+      return "unknown command '" + arg + "' (" + (hint != null ? hint : "commands: "
+          + String.join(", ", failed.getSubcommands().keySet())) + ")";
+    }
+    if (u.isUnknownOption() && hint != null) {
+      return "unknown option '" + arg + "' (" + hint + ")";
+    }
+    return null;
   }
 
   /** Whether {@code --debug} was given to any command of the parsed line. */

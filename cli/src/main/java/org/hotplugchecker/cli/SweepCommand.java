@@ -8,6 +8,7 @@ import org.hotplugchecker.checker.sweep.SweepArguments;
 import org.hotplugchecker.checker.sweep.SweepBounds;
 import org.hotplugchecker.checker.sweep.SweepOptions;
 import org.hotplugchecker.checker.sweep.SweepReport;
+import org.hotplugchecker.checker.sweep.SweepResultsFile;
 import org.hotplugchecker.checker.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,10 +98,40 @@ final class SweepCommand implements Callable<Integer> {
       description = "a Spark setting for --spark, e.g. spark.executor.memory=8g (repeatable)")
   java.util.Map<String, String> sparkConf;
 
+  private WriterStream progressStream;
+
+  /**
+   * Ctrl-C (or a kill) during the sweep: ends the progress line and says what is kept,
+   * as the JVM shuts down. Checks finished so far are already in the results file.
+   */
+  private void interrupted(PrintWriter err) {
+    progressStream.mute(); // the bar must not redraw over the message
+    StringBuilder sb = new StringBuilder(progressStream.midLine() ? "\n" : "");
+    if (results == null) {
+      sb.append("interrupted: no results file, so nothing is kept; rerun with --results FILE "
+          + "to keep finished checks");
+    } else {
+      sb.append("interrupted: ").append(savedResults()).append(" results saved in ").append(results).append("; rerun with --results ")
+          .append(results).append(" to continue");
+    }
+    err.println(sb);
+    err.flush();
+  }
+
+  /** The records of the results file a rerun would reuse (this model revision). */
+  private String savedResults() {
+    try {
+      return Integer.toString(SweepResultsFile.read(results).size());
+    } catch (IOException | RuntimeException e) {
+      return "the";
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    progressStream = new WriterStream(err);
     SweepOptions options;
     org.hotplugchecker.checker.sweep.SweepBackend backend;
     try {
@@ -125,8 +156,9 @@ final class SweepCommand implements Callable<Integer> {
       if (timeLimit != null) {
         options = options.withTimeLimit(SweepArguments.duration(timeLimit));
       }
-      if (progress != null ? progress : System.console() != null) {
-        options = options.withProgress(System.err);
+      // The same rule as check: a bar only when stderr is a terminal, whatever stdout is.
+      if (progress != null ? progress : ProgressPrinter.stderrIsTerminal()) {
+        options = options.withProgress(WriterStream.printStream(progressStream));
       }
       backend = SweepBackends.open(spark, sparkConf, perClass, workers != null);
     } catch (IllegalArgumentException e) {
@@ -134,9 +166,12 @@ final class SweepCommand implements Callable<Integer> {
       err.flush();
       return BAD_ARGUMENTS;
     }
+    Thread onInterrupt = new Thread(() -> interrupted(err), "sweep-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       SweepReport report = backend == null ? new SweepRunner().run(options)
           : new SweepRunner().run(options, backend);
+      Runtime.getRuntime().removeShutdownHook(onInterrupt);
       out.print(format.equals("json") ? report.toJson() : report.toText());
       out.flush();
       return report.exitCode();

@@ -287,20 +287,69 @@ class CheckCommandTest {
   }
 
   @Test
-  void stopAtFirstLeavesLaterPropertiesUnknownWithoutFailing() throws IOException {
+  void stopAtFirstLeavesLaterPropertiesUnknownWithoutFailingWhenNothingIsExpectedOfThem()
+      throws IOException {
     Path spec = s1("s1.yaml", "v4.19", """
         expect:
           cpu_node_has_pgdat: violated@4
-          no_oops: violated@5
+        properties: [cpu_node_has_pgdat, no_oops]
         """);
     CliRun run = CliRun.of("check", "--format", "json", "--stop-at-first", spec.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     JsonNode json = run.json();
     assertEquals(4, json.at("/properties/cpu_node_has_pgdat/length").asInt());
     assertEquals("unknown", json.at("/properties/no_oops/verdict").asText());
-    assertTrue(json.at("/properties/no_oops/asExpected").isNull());
-    assertFalse(json.get("asExpected").asBoolean());
+    assertTrue(json.get("asExpected").asBoolean());
+    assertEquals(0, json.get("undecidedExpectations").size());
     assertEquals("passed", json.get("status").asText());
+  }
+
+  /**
+   * An expect: entry the run could not decide was not confirmed: exit 3, whatever left it
+   * undecided (an early stop, k-induction, bmc below the expected length, a limit).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--stop-at-first",
+      "--engine=kind", "--engine=bmc --depth=4", "--max-states=12"})
+  void anExpectationLeftUndecidedIsIncomplete(String options) throws IOException {
+    Path spec = s1("s1.yaml", "v4.19", """
+        expect:
+          cpu_node_has_pgdat: violated@4
+          no_oops: violated@5
+        properties: [cpu_node_has_pgdat, no_oops]
+        """);
+    List<String> args = new ArrayList<>(List.of("check", "--format", "json"));
+    args.addAll(List.of(options.split(" ")));
+    args.add(spec.toString());
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(ExitCode.INCOMPLETE, run.exitCode(), run::toString);
+    JsonNode json = run.json();
+    assertEquals("incomplete", json.get("status").asText());
+    assertEquals("unknown", json.at("/properties/no_oops/verdict").asText());
+    assertFalse(json.get("asExpected").asBoolean());
+    JsonNode all = json.get("undecidedExpectations");
+    JsonNode undecided = all.get(all.size() - 1);
+    assertEquals("no_oops", undecided.get("property").asText());
+    assertEquals("violated@5", undecided.get("expected").asText());
+    assertFalse(undecided.get("reason").asText().isBlank());
+
+    CliRun text = CliRun.of(args.stream().map(a -> a.equals("json") ? "text" : a)
+        .toArray(String[]::new));
+    assertEquals(ExitCode.INCOMPLETE, text.exitCode(), text::toString);
+    assertTrue(text.out().contains(" not decided, so not confirmed:\n"), text.out());
+    assertTrue(text.out().contains("\n    no_oops: expected violated@5, unknown: "),
+        text.out());
+    CliRun summary = CliRun.of(args.stream().map(a -> a.equals("json") ? "summary" : a)
+        .toArray(String[]::new));
+    assertTrue(summary.out().startsWith("? s1: "), summary.out());
+    assertTrue(summary.out().contains("no_oops violated@5)"), summary.out());
+  }
+
+  @Test
+  void bmcDeepEnoughConfirmsTheExpectation() throws IOException {
+    Path spec = s1("s1.yaml", "v4.19", "expect:\n  no_oops: violated@5\nproperties: [no_oops]\n");
+    assertEquals(ExitCode.OK, CliRun.of("check", "--engine", "bmc", "--depth", "5",
+        spec.toString()).exitCode());
   }
 
   @Test
@@ -388,5 +437,50 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", "--format", "summary", "--no-progress", spec.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertFalse(run.err().contains("reports:"), run::toString);
+  }
+
+  @Test
+  void aSpecWithKernelAndArchListsIsOneCheckPerCombinationNamedEverywhere() throws IOException {
+    Path spec = write("many.yaml", """
+        name: many
+        arch: [x86, generic]
+        kernel: [v4.19, {base: v5.0, offline_guard: online_blocks}]
+        nodes: 2
+        cpus:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        memory:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        expect:
+          no_oops:
+            v4.19: violated@5
+            v5.4-rc: holds
+          cpu_node_has_pgdat: {v4.19: violated@4, v5.4-rc: holds}
+          memory_on_online_node: {v5.4-rc: violated@3}
+          online_node_links_cpus: {"v4.19,generic": violated@6}
+          online_cpu_on_online_node:
+            v4.19,generic: violated@6
+        """);
+    Path reports = dir.resolve("reports");
+    CliRun json = CliRun.of("check", "--format", "json", "--reports", reports.toString(),
+        spec.toString());
+    assertEquals(ExitCode.OK, json.exitCode(), json::toString);
+    assertEquals(List.of("many[v4.19,x86]", "many[v4.19,generic]", "many[v5.4-rc,x86]",
+        "many[v5.4-rc,generic]"), json.jsonLines().stream().map(j -> j.get("name").asText())
+        .toList());
+    assertEquals("generic", json.jsonLines().get(1).at("/topology/arch").asText());
+    CliRun summary = CliRun.of("check", "--format", "summary", spec.toString());
+    assertTrue(summary.out().contains("\u2713 many[v5.4-rc,generic]: 9 of 9 as expected"),
+        summary.out());
+    assertTrue(summary.out().contains("4 specs: 4 passed, 0 failed, 0 incomplete"),
+        summary.out());
+    CliRun text = CliRun.of("check", spec.toString());
+    assertTrue(text.out().contains("many[v4.19,generic] (generic, v4.19): "), text.out());
+    assertTrue(Files.isRegularFile(reports.resolve("traces/many[v4.19,x86]-no_oops.itf.json")));
+    String junit = Files.readString(reports.resolve("junit.xml"));
+    assertTrue(junit.contains("classname=\"many[v5.4-rc,x86]\""), junit);
+    assertTrue(Files.readString(reports.resolve("matrix.md"))
+        .contains("| v5.4-rc | generic | many[v5.4-rc,generic] |"));
   }
 }

@@ -118,7 +118,9 @@ class ErrorHandlingTest {
         Arguments.of(List.of("check", "--property", "no_bugs", "SPEC"),
             "unknown property 'no_bugs'"),
         Arguments.of(List.of("check"), "Missing required parameter"),
-        Arguments.of(List.of("frobnicate"), "Unmatched argument"),
+        Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate' (commands: check, "),
+        Arguments.of(List.of("chek"), "hotplug-checker: unknown command 'chek' (did you mean check?)"),
+        Arguments.of(List.of("check", "--worker", "2", "SPEC"), "unknown option '--worker' (did you mean --workers?)"),
         Arguments.of(List.of(), "missing a command"));
   }
 

@@ -112,12 +112,14 @@ public class CheckMojo extends AbstractMojo {
     SpecLoader loader = new SpecLoader();
     for (Path f : files) {
       try {
-        specs.add(loader.load(f));
+        specs.addAll(loader.loadAll(f));
       } catch (SpecException e) {
         throw new MojoFailureException(e.getMessage());
       }
     }
-    getLog().info("checking " + specs.size() + " hotplug spec(s) with the " + engine + " engine");
+    getLog().info("checking " + specs.size() + " hotplug spec(s)"
+        + (specs.size() == files.size() ? "" : " from " + files.size() + " file(s)")
+        + " with the " + engine + " engine");
     List<CheckRun> runs = new ArrayList<>();
     TextRenderer text = new TextRenderer();
     for (Spec spec : specs) {
@@ -143,7 +145,11 @@ public class CheckMojo extends AbstractMojo {
     getLog().warn(failure);
   }
 
-  /** The command line's text lines: a header, then one marked line per property. */
+  /**
+   * The command line's text lines: a header, one marked line per property, the
+   * expectations left undecided, then the full trace of every result that is not as
+   * expected, as {@code hotplug-checker check} prints it.
+   */
   private void log(CheckRun run, TextRenderer text) {
     getLog().info(text.header(run));
     List<PropertyOutcome> outcomes = run.outcomes();
@@ -157,6 +163,12 @@ public class CheckMojo extends AbstractMojo {
       } else {
         getLog().info(line);
       }
+    }
+    for (String line : run.undecidedExpectationLines()) {
+      getLog().warn("  not decided: " + line);
+    }
+    for (PropertyOutcome o : run.failures()) {
+      o.trace().ifPresent(t -> text.trace(t, run.spec().topology()).lines().forEach(l -> getLog().error(l)));
     }
   }
 

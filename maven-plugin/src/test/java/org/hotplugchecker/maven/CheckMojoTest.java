@@ -54,6 +54,42 @@ class CheckMojoTest {
     assertTrue(Files.isRegularFile(reports.resolve("traces/s1-x86-v4.19-no_oops.itf.json")));
   }
 
+  /** A Maven log that keeps every line with its level. */
+  static final class RecordingLog extends org.apache.maven.plugin.logging.SystemStreamLog {
+    final List<String> lines = new java.util.ArrayList<>();
+
+    @Override
+    public void info(CharSequence content) {
+      lines.add("[INFO] " + content);
+    }
+
+    @Override
+    public void warn(CharSequence content) {
+      lines.add("[WARNING] " + content);
+    }
+
+    @Override
+    public void error(CharSequence content) {
+      lines.add("[ERROR] " + content);
+    }
+  }
+
+  @Test
+  void logsTheFullTraceOfEveryUnexpectedResultAsCheckPrintsIt() throws Exception {
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+    assertThrows(MojoFailureException.class, mojo::execute);
+    String text = String.join("\n", log.lines);
+    assertTrue(text.contains("[ERROR]   no_oops is violated after 5 steps:\n"
+        + "[ERROR]      initial: node 0: node_online(0)=true"), text);
+    assertTrue(text.contains("[ERROR]                 cpu 1: cpu_present(1)=true"), text);
+    assertTrue(text.contains("[ERROR]   5. alloc_for_cpu(1): hardware_setup"), text);
+    assertTrue(text.contains("[ERROR]        oops: false \u2192 true"), text);
+    assertTrue(text.contains("[ERROR]   cpu_node_has_pgdat is violated after 4 steps:"), text);
+    // the fixed kernel's spec has nothing unexpected: no trace of it
+    assertEquals(2, log.lines.stream().filter(l -> l.contains(" is violated after ")).count());
+  }
+
   @Test
   void onlyWarnsWhenFailOnViolationIsOff() throws Exception {
     set("failOnViolation", false);

@@ -74,19 +74,49 @@ public record CheckRun(Spec spec, CheckResult result, Map<String, Trace> traces)
 
   /**
    * How the run ended: {@link RunStatus#FAILED} when any outcome fails, else
-   * {@link RunStatus#INCOMPLETE} when a resource limit left a property undecided, else
-   * {@link RunStatus#PASSED} (undecided properties after a requested early stop such as
-   * {@code --stop-at-first} are not held against the run).
+   * {@link RunStatus#INCOMPLETE} when an expected property is undecided
+   * ({@link PropertyOutcome#undecidedExpectation}) or a resource limit left a property
+   * undecided, else {@link RunStatus#PASSED} (undecided properties the spec expects
+   * nothing of, after a requested early stop such as {@code --stop-at-first} or a
+   * symbolic engine's bound, are not held against the run).
    */
   public RunStatus status() {
     List<PropertyOutcome> outcomes = outcomes();
     if (outcomes.stream().anyMatch(PropertyOutcome::failed)) {
       return RunStatus.FAILED;
     }
-    if (result.resourceLimitHit() && outcomes.stream().anyMatch(o -> !o.decided())) {
+    if (outcomes.stream().anyMatch(PropertyOutcome::undecidedExpectation)
+        || (result.resourceLimitHit() && outcomes.stream().anyMatch(o -> !o.decided()))) {
       return RunStatus.INCOMPLETE;
     }
     return RunStatus.PASSED;
+  }
+
+  /** The expected properties the run left undecided, in reporting order. */
+  public List<PropertyOutcome> undecidedExpectations() {
+    return outcomes().stream().filter(PropertyOutcome::undecidedExpectation).toList();
+  }
+
+  /**
+   * Why {@code o} is undecided, in words: the engine's remark and, when the search stopped
+   * early, why it stopped; e.g. {@code no counterexample up to depth 3}.
+   */
+  public String undecidedReason(PropertyOutcome o) {
+    String detail = o.detail();
+    String stop = result.stopReason().orElse("");
+    if (!stop.isEmpty() && !detail.contains(stop)) {
+      detail = detail.isEmpty() ? stop : detail + " (" + stop + ")";
+    }
+    return detail.isEmpty() ? "the " + result.engine() + " engine did not decide it" : detail;
+  }
+
+  /**
+   * One line per undecided expectation: {@code no_oops: expected violated@5, unknown:
+   * no counterexample up to depth 3}.
+   */
+  public List<String> undecidedExpectationLines() {
+    return undecidedExpectations().stream().map(o -> o.name() + ": expected "
+        + o.expectedText() + ", unknown: " + undecidedReason(o)).toList();
   }
 
   /** The most severe status of {@code runs}; {@link RunStatus#PASSED} when there are none. */

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.trace.Trace;
-import org.hotplugchecker.checker.trace.TraceStep;
+import org.hotplugchecker.checker.trace.TraceJson;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
 import org.hotplugchecker.model.topology.Topology;
-import org.hotplugchecker.model.ts.StateVariable;
-import org.hotplugchecker.model.ts.VariableChange;
 
 /**
  * The JSON pieces every JSON output shares (the command line's JSON Lines,
@@ -27,16 +25,7 @@ public final class JsonValues {
 
   /** A model variable value (Boolean or Integer) as JSON. */
   public static JsonNode value(Object v) {
-    if (v instanceof Boolean b) {
-      return F.booleanNode(b);
-    }
-    if (v instanceof Integer i) {
-      return F.numberNode(i);
-    }
-    if (v instanceof Long l) {
-      return F.numberNode(l);
-    }
-    return F.textNode(String.valueOf(v));
+    return TraceJson.value(v);
   }
 
   /**
@@ -77,31 +66,11 @@ public final class JsonValues {
   /**
    * A trace: {@code initial} (variable to value) and {@code steps}, each with
    * {@code step}, {@code action}, {@code callChain}, {@code chain} (the call chain joined
-   * with arrows) and {@code changes} ({@code variable}, {@code before}, {@code after}).
+   * with arrows) and {@code changes} ({@code variable}, {@code before}, {@code after});
+   * the same shape as sweep reports ({@link TraceJson}).
    */
   public static ObjectNode trace(Trace t) {
-    ObjectNode o = F.objectNode();
-    ObjectNode initial = o.putObject("initial");
-    for (StateVariable v : t.initial()) {
-      initial.set(v.name(), value(v.value()));
-    }
-    ArrayNode steps = o.putArray("steps");
-    for (TraceStep s : t.steps()) {
-      ObjectNode step = steps.addObject();
-      step.put("step", s.number());
-      step.put("action", s.action());
-      ArrayNode chain = step.putArray("callChain");
-      s.callChain().forEach(chain::add);
-      step.put("chain", s.chainText());
-      ArrayNode changes = step.putArray("changes");
-      for (VariableChange c : s.changes()) {
-        ObjectNode ch = changes.addObject();
-        ch.put("variable", c.name());
-        ch.set("before", value(c.before()));
-        ch.set("after", value(c.after()));
-      }
-    }
-    return o;
+    return TraceJson.of(t);
   }
 
   /** The topology as a spec would write it, kernel and arch included (distance always explicit). */

@@ -11,9 +11,11 @@ import org.hotplugchecker.model.spec.Expectation;
  * <p>Judging rules: with an expectation, a decided verdict must meet it (verdict and,
  * when pinned, counterexample length); without one, {@code violated} fails while
  * {@code holds} and {@code vacuous} pass ({@code vacuous} deserves a warning, see
- * {@link #vacuousWithoutExpectation()}). An {@code unknown} verdict is never judged: the
- * run decides whether that is a resource problem ({@link RunStatus#INCOMPLETE}) or a
- * requested early stop.
+ * {@link #vacuousWithoutExpectation()}). An {@code unknown} verdict is neither as expected
+ * nor against it: when the spec expects something of the property, the expectation was
+ * not confirmed and the run is {@link RunStatus#INCOMPLETE} ({@link #undecidedExpectation});
+ * without an expectation the run decides whether it was a resource problem
+ * ({@link RunStatus#INCOMPLETE}) or a requested early stop (not held against the run).
  *
  * @param name the property's spec name
  * @param verdict the engine's verdict
@@ -40,6 +42,16 @@ public record PropertyOutcome(String name, Verdict verdict, int length, String d
     }
     return Optional.of(expected.map(e -> e.isMetBy(verdict.specName(), length))
         .orElse(verdict != Verdict.VIOLATED));
+  }
+
+  /**
+   * Whether the spec expects something of this property but the run did not decide it
+   * (e.g. {@code kind} could not prove it, {@code bmc} stopped below the expected length,
+   * {@code --stop-at-first} or a limit stopped the search): the expectation was not
+   * confirmed, so it must not pass.
+   */
+  public boolean undecidedExpectation() {
+    return expected.isPresent() && !decided();
   }
 
   /** Whether this outcome definitely contradicts what is expected. */

@@ -8,8 +8,9 @@ public enum RunStatus {
   /** Every verdict is as expected (without {@code expect:}: nothing is violated). */
   PASSED,
   /**
-   * Nothing contradicts the expectations, but a resource limit left some properties
-   * {@code unknown}.
+   * Nothing contradicts the expectations, but the run did not confirm them all: an
+   * {@code expect:} entry's property is {@code unknown}, or a resource limit left some
+   * property {@code unknown}.
    */
   INCOMPLETE,
   /** A property is violated without being expected to be, or a verdict differs from its expectation. */

@@ -8,12 +8,16 @@ import java.util.Locale;
  * second. Thread-safe; a no-op when constructed without a stream.
  *
  * <p>Checks may carry unequal estimated work (a machine shape with one more CPU costs
- * several times more to explore); the bar's fill and ETA follow the work, the counts and
- * rate follow the checks.
+ * several times more to explore): the fill, percentage, counts and rate follow the
+ * checks, the ETA follows the work.
  */
 final class ProgressBar {
   private static final long REDRAW_MILLIS = 250;
   private static final int WIDTH = 30;
+  /** No ETA before this long: the first checks are the smallest and say little. */
+  private static final double ETA_AFTER_SECONDS = 5;
+  /** Nor before this share of the estimated work is done. */
+  private static final double ETA_AFTER_WORK = 0.02;
 
   private final PrintStream out;
   private final long total;
@@ -68,17 +72,33 @@ final class ProgressBar {
   }
 
   private void draw(long now) {
-    double seconds = (now - start) / 1e9;
-    double fraction = totalWork <= 0 ? 1 : Math.min(1, workDone / totalWork);
-    int filled = (int) Math.round(fraction * WIDTH);
-    double rate = seconds > 0 ? explored / seconds : 0;
-    double workRate = seconds > 0 ? workExplored / seconds : 0;
-    // Work is an estimate and big checks come last, so the ETA is a guess from below.
-    String eta = done == total ? "0s"
-        : workRate > 0 ? duration(Math.max(0, totalWork - workDone) / workRate) : "?";
-    out.print(String.format(Locale.ROOT, "\r[%s%s] %5.1f%% %d/%d checks, %.1f/s, ETA >= %s   ",
-        "=".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, done, total, rate, eta));
+    out.print("\r" + line((now - start) / 1e9) + "   ");
     out.flush();
+  }
+
+  /**
+   * The bar after {@code seconds}: its fill and percentage are the share of checks done,
+   * the same number as the count next to it; the ETA follows the estimated work (a big
+   * check costs more than a small one) and is shown only once enough work is done for a
+   * rate to mean something.
+   */
+  synchronized String line(double seconds) {
+    double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
+    int filled = (int) Math.floor(fraction * WIDTH);
+    double rate = seconds > 0 ? explored / seconds : 0;
+    double workFraction = totalWork <= 0 ? 1 : Math.min(1, workDone / totalWork);
+    String eta;
+    if (done == total) {
+      eta = "done";
+    } else if (seconds < ETA_AFTER_SECONDS || workFraction < ETA_AFTER_WORK
+        || workExplored <= 0) {
+      eta = "ETA estimating";
+    } else {
+      double workRate = workExplored / seconds;
+      eta = "ETA ~" + duration(Math.max(0, totalWork - workDone) / workRate);
+    }
+    return String.format(Locale.ROOT, "[%s%s] %5.1f%% %d/%d checks, %.1f/s, %s",
+        "=".repeat(filled), " ".repeat(WIDTH - filled), fraction * 100, done, total, rate, eta);
   }
 
   static String duration(double seconds) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.trace.Trace;
 
 /**
  * One property's verdict over every checked class for one arch and kernel: how many
@@ -38,7 +39,7 @@ public final class PropertySweep {
   private long coveredUnknown;
   private long notChecked;
   private Violation smallest;
-  private List<String> smallestTrace = List.of();
+  private Trace smallestTrace;
 
   public PropertySweep(String property) {
     this.property = property;
@@ -131,11 +132,16 @@ public final class PropertySweep {
    * if none was attached).
    */
   public synchronized List<String> smallestTrace() {
-    return smallestTrace;
+    return smallestTrace == null ? List.of() : SmallestTraces.steps(smallestTrace);
   }
 
-  synchronized void setSmallestTrace(List<String> steps) {
-    smallestTrace = List.copyOf(steps);
+  /** The shortest counterexample on the smallest violating class, step by step, if attached. */
+  public synchronized Optional<Trace> smallestCounterexample() {
+    return Optional.ofNullable(smallestTrace);
+  }
+
+  synchronized void setSmallestTrace(Trace trace) {
+    smallestTrace = trace;
   }
 
   /** The smallest violating class, if any class violates the property. */

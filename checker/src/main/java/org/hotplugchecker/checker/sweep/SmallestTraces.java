@@ -32,7 +32,7 @@ final class SmallestTraces {
           PropertyResult r = new ExplicitExplorer().explore(model, ExplorerOptions.defaults())
               .property(p.property()).orElseThrow();
           r.counterexample().ifPresent(cex ->
-              p.setSmallestTrace(steps(new TraceExplainer(model).explain(p.property(), cex))));
+              p.setSmallestTrace(new TraceExplainer(model).explain(p.property(), cex)));
         });
       }
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.trace.TraceJson;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -126,16 +127,85 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           .append('\n');
       for (PropertySweep p : r.properties()) {
         sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
+        p.smallest().ifPresent(v -> sb.append("      smallest class: ")
+            .append(ClassNames.describe(v.topology())).append('\n'));
         if (!p.smallestTrace().isEmpty()) {
           sb.append("      shortest counterexample:\n");
           p.smallestTrace().forEach(step -> sb.append("        ").append(step).append('\n'));
         }
-        p.smallest().ifPresent(v -> sb.append(indent(SpecWriter.of(
-            "smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
-            v.topology().toTopology(r.arch(), r.kernel(), options.faults())), "      ")));
+        p.smallest().ifPresent(v -> sb.append("      as a spec:\n")
+            .append(indent(smallestSpec(r, p, v), "        ")));
+      }
+    }
+    sb.append(matrix());
+    return sb.toString();
+  }
+
+  /**
+   * The ready-made spec of a property's smallest violating class, with an {@code expect:}
+   * block pinning the violation, so {@code check} passes on it as long as nothing changes.
+   */
+  private String smallestSpec(ArchKernel r, PropertySweep p, PropertySweep.Violation v) {
+    return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
+        v.topology().toTopology(r.arch(), r.kernel(), options.faults()))
+        + "expect:\n  " + p.property() + ": violated@" + v.length() + "\n";
+  }
+
+  /**
+   * The kernel x property table of the whole bound, one per arch: each property's verdict
+   * over every checked class ({@code violated@K}: K steps on the smallest violating class).
+   */
+  private String matrix() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%nkernel x property over %s: holds, vacuous, unknown, "
+        + "or violated@K (K steps on the smallest violating class)%n",
+        complete() ? "every class of the bound" : "the checked classes"));
+    for (Arch arch : options.arches()) {
+      List<ArchKernel> row = runs.stream().filter(r -> r.arch() == arch).toList();
+      if (row.isEmpty()) {
+        continue;
+      }
+      List<String> properties = row.get(0).properties().stream().map(PropertySweep::property)
+          .toList();
+      int first = Math.max(arch.specName().length(),
+          properties.stream().mapToInt(String::length).max().orElse(0));
+      List<Integer> widths = new java.util.ArrayList<>();
+      for (ArchKernel r : row) {
+        int w = r.kernel().specName().length();
+        for (PropertySweep p : r.properties()) {
+          w = Math.max(w, cell(p).length());
+        }
+        widths.add(w);
+      }
+      StringBuilder head = new StringBuilder(pad(arch.specName(), first));
+      for (int k = 0; k < row.size(); k++) {
+        head.append("  ").append(pad(row.get(k).kernel().specName(), widths.get(k)));
+      }
+      sb.append('\n').append(head.toString().stripTrailing()).append('\n');
+      for (int i = 0; i < properties.size(); i++) {
+        StringBuilder line = new StringBuilder(pad(properties.get(i), first));
+        for (int k = 0; k < row.size(); k++) {
+          PropertySweep p = row.get(k).property(properties.get(i)).orElse(null);
+          line.append("  ").append(pad(p == null ? "-" : cell(p), widths.get(k)));
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
       }
     }
     return sb.toString();
+  }
+
+  private static String cell(PropertySweep p) {
+    return p.overall() == Verdict.VIOLATED
+        ? "violated@" + p.smallest().map(PropertySweep.Violation::length).orElse(-1)
+        : p.overall().specName();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  private static String steps(int n) {
+    return n + (n == 1 ? " step" : " steps");
   }
 
   private String faultText() {
@@ -164,9 +234,9 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
                 p.classes() - p.oneByOne() - p.notChecked());
         yield String.format(Locale.ROOT,
             "VIOLATED %s; smallest: %d nodes, %d CPUs, "
-                + "%d blocks, shortest counterexample %d steps, class %s",
+                + "%d blocks, shortest counterexample %s, class %s",
             counts, v.topology().nodes(), v.topology().cpus(),
-            v.topology().blocks(), v.length(), v.topology().key());
+            v.topology().blocks(), steps(v.length()), v.topology().key());
       }
     };
   }
@@ -222,11 +292,12 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           s.put("nodes", v.topology().nodes());
           s.put("cpus", v.topology().cpus());
           s.put("blocks", v.topology().blocks());
+          s.put("description", ClassNames.describe(v.topology()));
           s.put("length", v.length());
-          ArrayNode trace = s.putArray("trace");
-          p.smallestTrace().forEach(trace::add);
-          s.put("spec", SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-"
-              + r.kernel(), v.topology().toTopology(r.arch(), r.kernel(), options.faults())));
+          // the same shape as check's JSON traces: initial state, then structured steps
+          p.smallestCounterexample().ifPresentOrElse(t -> s.set("trace", TraceJson.of(t)),
+              () -> s.putNull("trace"));
+          s.put("spec", smallestSpec(r, p, v));
         });
       }
     }

@@ -10,18 +10,19 @@ final class OracleTopologies {
   private OracleTopologies() {}
 
   /**
-   * Small topologies whose distance matrix is arbitrary within what {@link Topology} accepts:
-   * entries in {0, 10, 20, 30}, so ties are frequent, remote nodes may be nearer than the
-   * local one, and the matrix may be asymmetric (the allocator measures from the target).
+   * Small topologies whose distance matrix is arbitrary within what {@link Topology} accepts
+   * (ACPI SLIT: 10 on the diagonal, 11..255 elsewhere): off-diagonal entries in
+   * {11, 12, 20, 255}, each drawn on its own, so ties between remote nodes are frequent and
+   * the matrix is usually asymmetric (the allocator measures from the target).
    */
   static Arbitrary<Topology> unusualDistances(int maxNodes, int maxCpus, int maxBlocks) {
     return TopologyArbitraries.topologies(maxNodes, maxCpus, maxBlocks).flatMap(t ->
-        Arbitraries.integers().between(0, 3).list().ofSize(t.nodes() * t.nodes()).map(v -> {
+        Arbitraries.of(11, 12, 20, 255).list().ofSize(t.nodes() * t.nodes()).map(v -> {
           int n = t.nodes();
           int[][] d = new int[n][n];
           for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-              d[i][j] = 10 * v.get(i * n + j);
+              d[i][j] = i == j ? Topology.LOCAL_DISTANCE : v.get(i * n + j);
             }
           }
           return Topology.of(t.arch(), t.kernel(), n, d, t.cpus(), t.memory(), t.faults());

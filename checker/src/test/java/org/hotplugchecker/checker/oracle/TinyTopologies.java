@@ -14,21 +14,25 @@ import org.hotplugchecker.model.topology.Topology;
  * with and without {@code add_memory_fails}; two-node shapes once per given distance matrix.
  */
 final class TinyTopologies {
-  /** Two-node distance matrices to enumerate. */
+  /**
+   * Two-node distance matrices to enumerate. With ACPI SLIT's rules (10 on the diagonal,
+   * 11..255 elsewhere) a node is always its own nearest, so these differ only in the
+   * numbers; they check that nothing depends on symmetry or on the remote value.
+   */
   enum TwoNodeDistance {
     /** The default matrix (10 local, 20 remote). */
     DEFAULT,
-    /** Ties everywhere: the lowest node with an online block is everyone's nearest. */
-    TIED,
-    /** The remote node is nearer than the local one. */
-    INVERTED;
+    /** Asymmetric: node 0 sees node 1 at 11, node 1 sees node 0 at 255. */
+    ASYMMETRIC,
+    /** Both remote distances at the largest value SLIT allows. */
+    FAR;
 
     /** A fresh matrix, {@code null} for the default. */
     int[][] matrix() {
       return switch (this) {
         case DEFAULT -> null;
-        case TIED -> new int[][] {{10, 10}, {10, 10}};
-        case INVERTED -> new int[][] {{10, 5}, {5, 10}};
+        case ASYMMETRIC -> new int[][] {{10, 11}, {255, 10}};
+        case FAR -> new int[][] {{10, 255}, {255, 10}};
       };
     }
   }

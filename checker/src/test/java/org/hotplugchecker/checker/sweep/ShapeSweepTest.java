@@ -97,7 +97,9 @@ class ShapeSweepTest {
     assertTrue(trace.get(1).contains("NODE_DATA(1)") && trace.get(1).contains("oops"),
         trace.get(1));
     assertTrue(report.toText().contains(trace.get(1)));
-    assertTrue(report.toJson().contains("\"trace\" : [ \"1. acpi_processor_hotadd_init(1)"),
+    // JSON: structured steps, as check writes them
+    assertTrue(report.toJson().contains("\"action\" : \"hotadd_cpu(1)\""), report.toJson());
+    assertTrue(report.toJson().contains("\"callChain\" : [ \"acpi_processor_hotadd_init(1)\""),
         report.toJson());
     assertTrue(report.run(Arch.X86, KernelVariant.V5_18).orElseThrow().allHold());
     assertTrue(report.run(Arch.GENERIC, KernelVariant.V5_18).orElseThrow().allHold());

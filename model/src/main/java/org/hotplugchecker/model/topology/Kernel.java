@@ -104,6 +104,40 @@ public final class Kernel implements Comparable<Kernel> {
     return sb.append('}').toString();
   }
 
+  /**
+   * A short name for check names and table rows: the preset's name, or else the nearest
+   * preset (fewest knobs differ; the first in {@link KernelVariant} order on a tie) and the
+   * knobs that differ from it, e.g. {@code v5.0+offline_guard=online_blocks}. Unlike
+   * {@link #specName()} it has no spaces or commas, so it fits in {@code spec[kernel,arch]}.
+   */
+  public String label() {
+    if (preset != null) {
+      return preset.specName();
+    }
+    KernelVariant nearest = null;
+    int fewest = Integer.MAX_VALUE;
+    for (KernelVariant v : KernelVariant.values()) {
+      int[] p = indices(KernelKnobs.PRESETS.get(v.specName()));
+      int differ = 0;
+      for (int k = 0; k < values.length; k++) {
+        differ += p[k] == values[k] ? 0 : 1;
+      }
+      if (differ < fewest) {
+        fewest = differ;
+        nearest = v;
+      }
+    }
+    StringBuilder sb = new StringBuilder(nearest.specName());
+    int[] base = indices(KernelKnobs.PRESETS.get(nearest.specName()));
+    for (int k = 0; k < values.length; k++) {
+      if (base[k] != values[k]) {
+        Knob knob = KernelKnobs.KNOBS.get(k);
+        sb.append('+').append(knob.name()).append('=').append(knob.values().get(values[k]));
+      }
+    }
+    return sb.toString();
+  }
+
   // The four questions the hand-written kernel paths ask; they go once the rules read the
   // knobs themselves.
 

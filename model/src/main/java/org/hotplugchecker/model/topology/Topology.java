@@ -15,6 +15,8 @@ public final class Topology {
   public static final int LOCAL_DISTANCE = 10;
   /** Distance between two different nodes when not given. */
   public static final int REMOTE_DISTANCE = 20;
+  /** The largest distance ACPI SLIT allows (255 means unreachable). */
+  public static final int MAX_DISTANCE = 255;
 
   private final Arch arch;
   private final Kernel kernel;
@@ -50,7 +52,8 @@ public final class Topology {
   /**
    * Builds and validates a topology whose kernel is given by its knobs.
    *
-   * @param distance {@code nodes x nodes} matrix, or {@code null} for the default
+   * @param distance {@code nodes x nodes} matrix, or {@code null} for the default; as in
+   *     ACPI SLIT, 10 on the diagonal and 11..255 elsewhere, not necessarily symmetric
    * @throws TopologyException naming the first offending field
    */
   public static Topology of(Arch arch, Kernel kernel, int nodes, int[][] distance,
@@ -123,9 +126,17 @@ public final class Topology {
             "row must have " + nodes + " entries");
       }
       for (int j = 0; j < nodes; j++) {
-        if (distance[i][j] < 0) {
+        int v = distance[i][j];
+        // ACPI SLIT, as the kernel checks it (slit_valid, numa_set_distance): a node is
+        // at 10 from itself and strictly farther, at most 255, from any other node.
+        if (i == j && v != LOCAL_DISTANCE) {
           throw new TopologyException("distance[" + i + "][" + j + "]",
-              "distance must not be negative, got " + distance[i][j]);
+              "a node's distance to itself must be " + LOCAL_DISTANCE + " (ACPI SLIT), got " + v);
+        }
+        if (i != j && (v <= LOCAL_DISTANCE || v > MAX_DISTANCE)) {
+          throw new TopologyException("distance[" + i + "][" + j + "]",
+              "the distance between two nodes must be " + (LOCAL_DISTANCE + 1) + ".."
+                  + MAX_DISTANCE + " (ACPI SLIT), got " + v);
         }
       }
       d[i] = distance[i].clone();

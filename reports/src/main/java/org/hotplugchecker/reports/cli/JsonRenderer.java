@@ -5,6 +5,7 @@ import static org.hotplugchecker.reports.JsonValues.F;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.JsonValues;
@@ -16,7 +17,8 @@ import org.hotplugchecker.reports.PropertyOutcome;
  * {@code description}, {@code topology}, {@code engine}, {@code states},
  * {@code transitions}, {@code depth}, {@code complete}, {@code stopReason},
  * {@code resourceLimitHit}, {@code millis}, {@code properties}, {@code status} and, when
- * the spec has {@code expect:}, {@code asExpected}.
+ * the spec has {@code expect:}, {@code asExpected} and {@code undecidedExpectations}
+ * (each {@code property}, {@code expected}, {@code reason}).
  */
 public final class JsonRenderer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,6 +38,11 @@ public final class JsonRenderer {
     o.put("status", run.status().jsonName());
     if (run.hasExpectations()) {
       o.put("asExpected", run.asExpected());
+      ArrayNode undecided = o.putArray("undecidedExpectations");
+      for (PropertyOutcome p : run.undecidedExpectations()) {
+        undecided.addObject().put("property", p.name()).put("expected", p.expectedText())
+            .put("reason", run.undecidedReason(p));
+      }
     }
     return o;
   }

@@ -36,13 +36,20 @@ public final class TextRenderer {
     for (PropertyOutcome o : outcomes) {
       sb.append("  ").append(propertyLine(o, width)).append('\n');
     }
+    List<String> undecided = run.undecidedExpectationLines();
+    if (!undecided.isEmpty()) {
+      sb.append("  incomplete: ").append(undecided.size())
+          .append(undecided.size() == 1 ? " expectation was" : " expectations were")
+          .append(" not decided, so not confirmed:\n");
+      undecided.forEach(l -> sb.append("    ").append(l).append('\n'));
+    }
     List<StateVariable> shownInitial = null;
     for (PropertyOutcome o : outcomes) {
       if (o.trace().isPresent()) {
         Trace t = o.trace().get();
         // Every trace starts from the boot state; show it once unless it differs.
         boolean showInitial = !t.initial().equals(shownInitial);
-        appendTrace(sb, t, showInitial);
+        appendTrace(sb, t, showInitial, run.spec().topology());
         shownInitial = t.initial();
       }
     }
@@ -113,6 +120,11 @@ public final class TextRenderer {
       if (undecided > 0) {
         sb.append(", ").append(undecided).append(" unknown");
       }
+      List<PropertyOutcome> notConfirmed = run.undecidedExpectations();
+      if (!notConfirmed.isEmpty()) {
+        sb.append(" (expected but undecided: ").append(String.join(", ", notConfirmed.stream()
+            .map(o -> o.name() + " " + o.expectedText()).toList())).append(')');
+      }
     }
     CheckResult r = run.result();
     return sb.append(" [").append(counts(r)).append(", ").append(r.millis()).append(" ms]")
@@ -154,32 +166,58 @@ public final class TextRenderer {
    * full); junit.xml carries it too.
    */
   public String trace(Trace t) {
+    return trace(t, null);
+  }
+
+  /**
+   * One counterexample on {@code topology}'s machine, exactly as {@link #render} prints it:
+   * the boot state grouped by node; flat when {@code topology} is null.
+   */
+  public String trace(Trace t, Topology topology) {
     StringBuilder sb = new StringBuilder();
-    appendTrace(sb, t, true);
+    appendTrace(sb, t, true, topology);
     return sb.substring(1); // appendTrace separates traces with a leading blank line
   }
 
   /**
-   * The first {@code max} steps on one line, for one-line failure messages:
-   * {@code 1. a → b; 2. c; ... (5 steps)}.
+   * A counterexample on one line, for one-line failure messages: the first {@code head}
+   * steps and always the last one (the step that violates the property), each as
+   * {@link #render} heads it, e.g. {@code 1. a → b; 2. c; 3. d; ...; 5. e: f → oops (5 steps)}.
    */
-  public static String firstSteps(Trace trace, int max) {
+  public static String oneLine(Trace trace, int head) {
     if (trace.steps().isEmpty()) {
       return "the boot state already violates it";
     }
-    String steps = trace.steps().stream().limit(max)
-        .map(s -> s.number() + ". " + s.chainText())
-        .collect(java.util.stream.Collectors.joining("; "));
-    return trace.length() > max ? steps + "; ... (" + trace.length() + " steps)" : steps;
+    List<TraceStep> steps = trace.steps();
+    java.util.function.Function<TraceStep, String> text = s -> s.number() + ". "
+        + stepHeadline(s);
+    if (steps.size() <= head + 1) {
+      return steps.stream().map(text).collect(java.util.stream.Collectors.joining("; "));
+    }
+    return steps.stream().limit(head).map(text)
+        .collect(java.util.stream.Collectors.joining("; "))
+        + "; ...; " + text.apply(steps.get(steps.size() - 1)) + " (" + trace.length()
+        + " steps)";
   }
 
-  private void appendTrace(StringBuilder sb, Trace t, boolean showInitial) {
+  private void appendTrace(StringBuilder sb, Trace t, boolean showInitial, Topology topology) {
     sb.append('\n').append("  ").append(t.property()).append(" is violated ");
     sb.append(t.length() == 0 ? "in the initial state:" : "after " + t.length()
         + (t.length() == 1 ? " step:" : " steps:")).append('\n');
     if (showInitial) {
-      appendWrapped(sb, "     initial: ", t.initial().stream().map(TextRenderer::assignment)
-          .toList());
+      if (topology == null) {
+        appendWrapped(sb, "     initial: ", t.initial().stream().map(TextRenderer::assignment)
+            .toList());
+      } else {
+        String first = "     initial: ";
+        List<String> lines = InitialState.lines(t.initial(), topology);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          int nest = line.length() - line.stripLeading().length();
+          appendWrapped(sb, (i == 0 ? first : " ".repeat(first.length())) + line.substring(0,
+              nest), List.of(line.stripLeading().split(" ")), first.length() + nest + 2);
+        }
+      }
     } else {
       sb.append("     initial: the same boot state").append('\n');
     }
@@ -216,7 +254,12 @@ public final class TextRenderer {
   }
 
   private static void appendWrapped(StringBuilder sb, String first, List<String> items) {
-    String indent = " ".repeat(first.length());
+    appendWrapped(sb, first, items, first.length());
+  }
+
+  private static void appendWrapped(StringBuilder sb, String first, List<String> items,
+      int continuation) {
+    String indent = " ".repeat(continuation);
     StringBuilder line = new StringBuilder(first);
     boolean empty = true;
     for (String item : items) {

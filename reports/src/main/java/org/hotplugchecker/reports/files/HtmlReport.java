@@ -56,6 +56,7 @@ final class HtmlReport {
       for (Matrix.Row r : g.rows()) {
         ObjectNode ro = rows.addObject();
         ro.put("kernel", r.kernel());
+        ro.put("arch", r.arch());
         ro.put("spec", r.spec());
         ro.put("specIndex", r.run());
         ArrayNode cells = ro.putArray("cells");
@@ -66,7 +67,7 @@ final class HtmlReport {
           }
           PropertyOutcome o = c.get();
           cells.addObject().put("property", o.name()).put("verdict", o.verdict().specName())
-              .put("text", Matrix.verdictText(o)).put("asExpected", !o.failed())
+              .put("text", Matrix.verdictText(o)).put("asExpected", !o.failed() && !o.undecidedExpectation())
               .put("expected", o.expectedText());
         }
       }

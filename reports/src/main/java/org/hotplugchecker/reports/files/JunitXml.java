@@ -18,7 +18,8 @@ import org.hotplugchecker.reports.cli.TextRenderer;
  * {@code testsuite} per spec, one {@code testcase} per property ({@code classname} =
  * spec name, {@code name} = property). A property that is not as the spec expects is a
  * {@code failure} carrying its trace (the command line's text); an expected violation
- * passes with its trace in {@code system-out}; an {@code unknown} verdict is
+ * passes with its trace in {@code system-out}; an {@code unknown} verdict is an
+ * {@code error} when the spec expects something of the property (not confirmed), else
  * {@code skipped}.
  */
 final class JunitXml {
@@ -36,7 +37,8 @@ final class JunitXml {
           runs.stream().mapToInt(r -> r.outcomes().size()).sum()));
       w.writeAttribute("failures", Integer.toString(
           runs.stream().mapToInt(r -> r.failures().size()).sum()));
-      w.writeAttribute("errors", "0");
+      w.writeAttribute("errors", Integer.toString(
+          runs.stream().mapToInt(r -> r.undecidedExpectations().size()).sum()));
       w.writeAttribute("time", seconds(runs.stream().mapToLong(r -> r.result().millis()).sum()));
       for (CheckRun run : runs) {
         suite(w, run);
@@ -59,8 +61,9 @@ final class JunitXml {
     w.writeAttribute("name", spec.name());
     w.writeAttribute("tests", Integer.toString(outcomes.size()));
     w.writeAttribute("failures", Integer.toString(run.failures().size()));
-    w.writeAttribute("errors", "0");
-    w.writeAttribute("skipped", Long.toString(undecided(run)));
+    w.writeAttribute("errors", Integer.toString(run.undecidedExpectations().size()));
+    w.writeAttribute("skipped", Long.toString(undecided(run)
+        - run.undecidedExpectations().size()));
     w.writeAttribute("time", seconds(run.result().millis()));
     w.writeAttribute("file", String.valueOf(spec.file()));
     w.writeCharacters("\n    ");
@@ -74,7 +77,7 @@ final class JunitXml {
     w.writeCharacters("\n    ");
     w.writeEndElement();
     for (PropertyOutcome o : outcomes) {
-      testcase(w, spec.name(), o, run.trace(o.name()));
+      testcase(w, spec, o, run.trace(o.name()));
     }
     w.writeCharacters("\n  ");
     w.writeEndElement();
@@ -88,19 +91,28 @@ final class JunitXml {
     w.writeAttribute("value", value);
   }
 
-  private static void testcase(XMLStreamWriter w, String spec, PropertyOutcome o,
+  private static void testcase(XMLStreamWriter w, Spec spec, PropertyOutcome o,
       Optional<Trace> trace) throws XMLStreamException {
     TextRenderer text = new TextRenderer();
     String verdict = TextRenderer.verdictText(o);
     w.writeCharacters("\n    ");
     w.writeStartElement("testcase");
     w.writeAttribute("name", o.name());
-    w.writeAttribute("classname", spec);
+    w.writeAttribute("classname", spec.name());
     if (o.failed()) {
       w.writeStartElement("failure");
       w.writeAttribute("type", o.verdict().specName());
       w.writeAttribute("message", o.name() + " is " + verdict + ", expected " + o.expectedText());
-      w.writeCharacters(trace.map(text::trace).orElse(o.name() + " is " + verdict + "\n"));
+      w.writeCharacters(trace.map(t -> text.trace(t, spec.topology())).orElse(o.name() + " is " + verdict + "\n"));
+      w.writeEndElement();
+    } else if (o.undecidedExpectation()) {
+      // Expected but not decided: the expectation was not confirmed, which must not pass.
+      w.writeStartElement("error");
+      w.writeAttribute("type", "undecided");
+      w.writeAttribute("message", o.name() + " is unknown, expected " + o.expectedText()
+          + (o.detail().isEmpty() ? "" : ": " + o.detail()));
+      w.writeCharacters(o.name() + " was not decided, so its expectation "
+          + o.expectedText() + " is not confirmed\n");
       w.writeEndElement();
     } else if (!o.decided()) {
       // Undecided (search stopped early): neither passed nor failed.
@@ -109,7 +121,7 @@ final class JunitXml {
           + (o.detail().isEmpty() ? "" : ": " + o.detail()));
     } else if (trace.isPresent()) {
       w.writeStartElement("system-out");
-      w.writeCharacters(text.trace(trace.get()));
+      w.writeCharacters(text.trace(trace.get(), spec.topology()));
       w.writeEndElement();
     }
     w.writeEndElement();

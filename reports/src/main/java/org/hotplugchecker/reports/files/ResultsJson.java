@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.trace.Trace;
+import org.hotplugchecker.model.BuildInfo;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.reports.CheckRun;
 import org.hotplugchecker.reports.JsonValues;
@@ -31,6 +32,11 @@ final class ResultsJson {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
+    // Which build produced the results: a report can be traced to its code and model.
+    BuildInfo build = BuildInfo.current();
+    root.put("toolVersion", build.version());
+    root.put("gitRevision", build.gitRevision());
+    root.put("modelRevision", build.modelRevision());
     root.put("status", CheckRun.status(runs).jsonName());
     ArrayNode specs = root.putArray("specs");
     for (int i = 0; i < runs.size(); i++) {

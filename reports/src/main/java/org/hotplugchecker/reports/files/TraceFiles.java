@@ -39,9 +39,13 @@ final class TraceFiles {
     return index + "/" + property;
   }
 
-  /** Keeps file names portable: letters, digits, dot, dash and underscore. */
+  /**
+   * Keeps file names portable: letters, digits and {@code . _ - + = , [ ]} (so a check of a
+   * kernel and arch list keeps its name, {@code spec[v4.19,x86]}); anything else becomes
+   * {@code _}.
+   */
   static String safe(String s) {
-    String t = s.replaceAll("[^A-Za-z0-9._-]", "_");
+    String t = s.replaceAll("[^A-Za-z0-9._+=,\\[\\]-]", "_");
     return t.isEmpty() || t.startsWith(".") ? "_" + t : t;
   }
 }

@@ -65,14 +65,43 @@ class CheckRunJudgingTest {
   }
 
   @Test
-  void unknownAfterARequestedStopIsNotHeldAgainstTheRun() {
+  void unknownAfterARequestedStopIsNotHeldAgainstTheRunWhenNothingWasExpected() {
+    CheckRun run = Runs.run(Runs.spec("s1", Runs.s1(Arch.X86, KernelVariant.V4_19),
+        Map.of("cpu_node_has_pgdat", Expectation.parse("violated@4"))),
+        ExplorerOptions.defaults().withStopAtFirst(true));
+    assertTrue(run.outcomes().stream().anyMatch(o -> o.verdict() == Verdict.UNKNOWN));
+    assertTrue(run.failures().isEmpty());
+    assertTrue(run.undecidedExpectations().isEmpty());
+    assertEquals(RunStatus.PASSED, run.status());
+  }
+
+  @Test
+  void anExpectationTheRunDidNotDecideMakesItIncompleteWithTheReason() {
+    // The search stops after level 4 (cpu_node_has_pgdat); no_oops needs 5 steps.
     CheckRun run = Runs.run(Runs.spec("s1", Runs.s1(Arch.X86, KernelVariant.V4_19),
         Map.of("cpu_node_has_pgdat", Expectation.parse("violated@4"),
             "no_oops", Expectation.parse("violated@5"))),
         ExplorerOptions.defaults().withStopAtFirst(true));
-    assertTrue(run.outcomes().stream().anyMatch(o -> o.verdict() == Verdict.UNKNOWN));
     assertTrue(run.failures().isEmpty());
-    assertEquals(RunStatus.PASSED, run.status());
+    assertFalse(run.result().resourceLimitHit());
+    assertEquals(RunStatus.INCOMPLETE, run.status());
+    assertEquals(List.of("no_oops"),
+        run.undecidedExpectations().stream().map(PropertyOutcome::name).toList());
+    String line = run.undecidedExpectationLines().get(0);
+    assertTrue(line.startsWith("no_oops: expected violated@5, unknown: exploration stopped"),
+        line);
+    assertTrue(line.contains(run.result().stopReason().orElseThrow()), line);
+    // junit.xml: an error (not a skip, which CI servers pass); matrix.md marks the cell
+    String junit = JunitXml.render(List.of(run));
+    assertTrue(junit.contains("<error type=\"undecided\" message=\"no_oops is unknown, "
+        + "expected violated@5"), junit);
+    assertTrue(junit.contains("errors=\"1\" skipped=\"7\""), junit);
+    assertTrue(Matrix.of(List.of(run)).markdown().contains("| unknown \u26a0 |"));
+    // a definite contradiction elsewhere still wins
+    CheckRun failed = Runs.run(Runs.spec("s1", Runs.s1(Arch.X86, KernelVariant.V4_19),
+        Map.of("no_oops", Expectation.parse("violated@5"))),
+        ExplorerOptions.defaults().withStopAtFirst(true));
+    assertEquals(RunStatus.FAILED, failed.status());
   }
 
   @Test

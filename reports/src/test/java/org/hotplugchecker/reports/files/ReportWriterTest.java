@@ -39,6 +39,12 @@ class ReportWriterTest {
 
     JsonNode root = new ObjectMapper().readTree(files.results().toFile());
     assertEquals("hotplug-checker-results", root.get("format").asText());
+    // the build that produced it: git and model revisions
+    assertTrue(root.get("gitRevision").asText().matches("[0-9a-f]{7,40}(-dirty)?"),
+        root.toString());
+    assertEquals(org.hotplugchecker.model.HotplugModel.REVISION,
+        root.get("modelRevision").asText());
+    assertFalse(root.get("toolVersion").asText().isBlank());
     JsonNode s = root.get("specs").get(0);
     assertEquals("s1-x86-v4.19", s.get("name").asText());
     assertEquals(19, s.get("states").asLong());
