@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         CheckCommand.class,
         SweepCommand.class,
         BenchCommand.class,
+        ExportCommand.class,
     })
 public final class HotplugCheckerCommand implements Callable<Integer> {
   @Spec
@@ -32,8 +33,8 @@ public final class HotplugCheckerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("hotplug-checker: missing a command (try 'hotplug-checker "
-        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker bench', or "
-        + "'hotplug-checker --help')");
+        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker bench', "
+        + "'hotplug-checker export --to promela SPEC', or 'hotplug-checker --help')");
     return ExitCode.USAGE;
   }
 
