@@ -1,6 +1,10 @@
 package org.hotplugchecker.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
+import org.hotplugchecker.checker.bench.SpinComparison;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import picocli.CommandLine.Command;
@@ -19,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: times the explicit engine on a ladder of growing topologies (the numbers
- * in docs/benchmarks.md). Exit codes: 0 measured, 2 bad arguments, 3 internal error.
+ * in docs/benchmarks.md), or with {@code --against spin} our command line next to SPIN.
+ * Exit codes: 0 measured, 2 bad arguments (or SPIN's tools missing), 3 a run stopped early,
+ * the tools disagreed on a state count, or an internal error.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Time the explicit engine on growing topologies (see docs/benchmarks.md).",
@@ -57,6 +64,18 @@ final class BenchCommand implements Callable<Integer> {
           + "wall time and the spread of states/s (default: 1).")
   Integer repeat;
 
+  @Option(names = "--against", paramLabel = "TOOL",
+      description = "Run another model checker side by side instead: spin (needs spin, gcc and "
+          + "/usr/bin/time). Each rung runs our command line as a fresh process and SPIN on "
+          + "its Promela export, alternating, --repeat times; prints wall, CPU, states/s, peak "
+          + "RSS and the ratio.")
+  Against against;
+
+  /** Tools {@code --against} can run. */
+  enum Against {
+    spin
+  }
+
   @Option(names = "--stop-after", paramLabel = "SECONDS",
       description = "Skip the remaining rungs once one run took longer (default: never).")
   Long stopAfterSeconds;
@@ -75,10 +94,63 @@ final class BenchCommand implements Callable<Integer> {
     // Bench prints to a PrintStream; pass its lines on to picocli's writer as they come.
     PrintStream ps = new PrintStream(new Forwarder(spec.commandLine().getOut()), true,
         StandardCharsets.UTF_8);
+    if (against != null) {
+      return againstSpin(options, ps);
+    }
     int code = Bench.run(options, ps);
     ps.flush();
     // A run stopped early (memory) is a resource limit, as for check.
     return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
+  }
+
+  private int againstSpin(BenchOptions options, PrintStream out) {
+    PrintWriter err = spec.commandLine().getErr();
+    String missing = SpinComparison.missing();
+    if (missing != null) {
+      err.println("bench --against spin: " + missing);
+      return ExitCode.USAGE;
+    }
+    if (symmetry) {
+      err.println("bench --against spin: --symmetry does not apply (SPIN counts every state)");
+      return ExitCode.USAGE;
+    }
+    try {
+      int code = new SpinComparison(options, ourCommand()).run(out);
+      out.flush();
+      return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
+    } catch (IOException e) {
+      out.flush();
+      err.println("bench --against spin: " + e.getMessage().lines().findFirst().orElse(""));
+      return ExitCode.INCOMPLETE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.INCOMPLETE;
+    }
+  }
+
+  /**
+   * Our command line as a user starts it: this JVM's java with its heap and GC flags, then
+   * {@code -jar} the jar this runs from (or the class path and main class when not from a
+   * jar, as in tests).
+   */
+  static List<String> ourCommand() {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString()));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).forEach(cmd::add);
+    Path jar = null;
+    try {
+      jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+    } catch (URISyntaxException | SecurityException e) {
+      // fall back on the class path
+    }
+    if (jar != null && jar.toString().endsWith(".jar")) {
+      cmd.addAll(List.of("-jar", jar.toString()));
+    } else {
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    }
+    return cmd;
   }
 
   /** Bytes written to a stream, handed on to a writer on every flush. */
