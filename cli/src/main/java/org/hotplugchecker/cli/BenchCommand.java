@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
 import org.hotplugchecker.checker.bench.SpinComparison;
+import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import picocli.CommandLine.Command;
@@ -71,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
           + "RSS and the ratio.")
   Against against;
 
+  @Option(names = "--property", paramLabel = "NAME",
+      description = "With --against: check only this property, in both tools (repeatable; "
+          + "default: all).")
+  List<String> properties = new ArrayList<>();
+
   /** Tools {@code --against} can run. */
   enum Against {
     spin
@@ -97,6 +103,11 @@ final class BenchCommand implements Callable<Integer> {
     if (against != null) {
       return againstSpin(options, ps);
     }
+    if (!properties.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bench: --property applies only with --against (bench checks every property)");
+      return ExitCode.USAGE;
+    }
     int code = Bench.run(options, ps);
     ps.flush();
     // A run stopped early (memory) is a resource limit, as for check.
@@ -114,8 +125,17 @@ final class BenchCommand implements Callable<Integer> {
       err.println("bench --against spin: --symmetry does not apply (SPIN counts every state)");
       return ExitCode.USAGE;
     }
+    List<HotplugProperty> only = new ArrayList<>();
+    for (String name : properties) {
+      HotplugProperty p = HotplugProperty.fromSpecName(name).orElse(null);
+      if (p == null) {
+        err.println("bench: unknown property '" + name + "' for --property");
+        return ExitCode.USAGE;
+      }
+      only.add(p);
+    }
     try {
-      int code = new SpinComparison(options, ourCommand()).run(out);
+      int code = new SpinComparison(options, ourCommand(), only).run(out);
       out.flush();
       return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
     } catch (IOException e) {

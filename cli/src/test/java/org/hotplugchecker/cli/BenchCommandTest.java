@@ -35,7 +35,8 @@ class BenchCommandTest {
           + org.hotplugchecker.checker.bench.SpinComparison.missing());
     }
     CliRun run = CliRun.of("bench", "--against", "spin", "--rungs", "2x1x1", "--kernels",
-        "v4.19", "--arch", "generic", "--workers", "1");
+        "v4.19", "--arch", "generic", "--workers", "1", "--property", "no_oops",
+        "--property", "online_node_has_pgdat");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     List<String> rows = run.out().lines().filter(l -> l.startsWith("2x1x1")).toList();
     assertEquals(3, rows.size(), run::toString);
@@ -46,6 +47,8 @@ class BenchCommandTest {
         rows.get(1));
     assertTrue(rows.get(2).contains("ratio spin/ours: wall "), rows.get(2));
     assertTrue(run.out().contains("# hotplug-checker vs SPIN"), run::toString);
+    assertTrue(run.out().contains("# properties: online_node_has_pgdat, no_oops"),
+        run::toString);
   }
 
   @Test
@@ -60,7 +63,8 @@ class BenchCommandTest {
     String[][] bad = {
         {"--rungs", "2x1"}, {"--rungs", "axbxc"}, {"--kernels", "v9.9"}, {"--arch", "arm"},
         {"--workers", "0"}, {"--warmups", "-1"}, {"--repeat", "0"}, {"--stop-after", "0"}, {"--workers", "x"},
-        {"--against", "nusmv"},
+        {"--against", "nusmv"}, {"--property", "no_oops"},
+        {"--against", "spin", "--property", "no_such"},
     };
     for (String[] options : bad) {
       String[] args = new String[options.length + 1];

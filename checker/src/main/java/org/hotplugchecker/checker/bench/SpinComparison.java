@@ -16,6 +16,7 @@ import org.hotplugchecker.checker.export.PromelaExporter;
 import org.hotplugchecker.checker.export.SpinResult;
 import org.hotplugchecker.checker.export.SpinRunner;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.SpecWriter;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -24,8 +25,8 @@ import org.hotplugchecker.model.topology.Topology;
 /**
  * {@code bench --against spin}: on each rung, our command line as a fresh process
  * ({@code check --format json}) next to SPIN on the Promela export of the same model
- * (exported, {@code spin -a}, {@code gcc -O2}, then {@code pan}), both checking every
- * property, alternating runs. Prints for each tool the median run's wall time, CPU time,
+ * (exported, {@code spin -a}, {@code gcc -O2}, then {@code pan}), both checking the same
+ * properties, alternating runs. Prints for each tool the median run's wall time, CPU time,
  * states/s and peak RSS (GNU time), SPIN's one-off compile time, and the ratios.
  */
 public final class SpinComparison {
@@ -33,15 +34,20 @@ public final class SpinComparison {
 
   private final BenchOptions options;
   private final List<String> ourCommand;
+  private final List<HotplugProperty> properties;
 
   /**
    * A comparison over {@code options}' rungs, kernels, arches and worker counts (repeated
-   * {@code options.repeat()} times); {@code ourCommand} starts our command line (e.g.
+   * {@code options.repeat()} times), both tools checking {@code properties} (all when
+   * empty); {@code ourCommand} starts our command line (e.g.
    * {@code java -jar hotplug-checker.jar}), to which {@code check ...} is appended.
    */
-  public SpinComparison(BenchOptions options, List<String> ourCommand) {
+  public SpinComparison(BenchOptions options, List<String> ourCommand,
+      List<HotplugProperty> properties) {
     this.options = options;
     this.ourCommand = List.copyOf(ourCommand);
+    this.properties = properties.isEmpty() ? List.of(HotplugProperty.values())
+        : properties.stream().distinct().sorted().toList(); // model order, as check keeps
   }
 
   /** What is missing to run it (spin, gcc, GNU time), or null when nothing is. */
@@ -68,6 +74,8 @@ public final class SpinComparison {
   public int run(PrintStream out) throws IOException, InterruptedException {
     out.printf(Locale.ROOT, "# hotplug-checker vs SPIN, side by side: %d cores, load %s%n",
         Runtime.getRuntime().availableProcessors(), load());
+    out.println("# properties: " + String.join(", ", properties.stream()
+        .map(HotplugProperty::specName).toList()));
     out.println("# ours: " + String.join(" ", ourCommand) + " check --format json --workers W "
         + "SPEC (a fresh process per run); spin: pan " + String.join(" ",
         SpinRunner.panArguments(0, 0)).replace("-m0 -w0", "-mDEPTH -wBITS")
@@ -97,7 +105,7 @@ public final class SpinComparison {
       Files.writeString(spec, SpecWriter.of(rung + "-" + arch.specName() + "-"
           + kernel.specName(), t), StandardCharsets.UTF_8);
       long t0 = System.nanoTime();
-      String promela = new PromelaExporter(new HotplugModel(t).machine()).export();
+      String promela = new PromelaExporter(new HotplugModel(t, properties).machine()).export();
       SpinRunner spin = new SpinRunner(work.resolve("spin"), TIMEOUT_SECONDS,
           SpinRunner.OPTIMISED);
       Path pan = spin.compile(promela);
@@ -108,7 +116,11 @@ public final class SpinComparison {
       for (int i = 0; i < options.repeat() && problem == null; i++) {
         List<String> cmd = new ArrayList<>(ourCommand);
         cmd.addAll(List.of("check", "--format", "json", "--no-progress", "--workers",
-            Integer.toString(workers), spec.toString()));
+            Integer.toString(workers)));
+        if (properties.size() < HotplugProperty.values().length) {
+          properties.forEach(p -> cmd.addAll(List.of("--property", p.specName())));
+        }
+        cmd.add(spec.toString());
         TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
         long ourStates = ourStates(o);
         ours.add(new Run(ourStates, o));
