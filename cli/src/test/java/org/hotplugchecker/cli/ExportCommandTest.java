@@ -68,6 +68,25 @@ class ExportCommandTest {
     assertFalse(run.out().contains("ok_cpu_node_has_pgdat"));
   }
 
+  /** Every bundled spec (reference scenarios, the story, knob specs) exports to both languages. */
+  @Test
+  void everyBundledSpecExports() throws Exception {
+    Path specs = Path.of("..", "specs").toAbsolutePath().normalize();
+    List<Path> files;
+    try (var walk = Files.walk(specs)) {
+      files = walk.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains(
+          "/target/")).sorted().toList();
+    }
+    assertTrue(files.size() > 10, "bundled specs under " + specs);
+    for (Path f : files) {
+      for (String to : List.of("promela", "tla")) {
+        CliRun run = CliRun.of("export", "--to", to, "-o", dir.resolve(to).toString(),
+            f.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), () -> f + ": " + run);
+      }
+    }
+  }
+
   @Test
   void badInputIsOneLineWithExitTwo() throws Exception {
     Path spec = spec();
