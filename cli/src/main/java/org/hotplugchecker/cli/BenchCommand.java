@@ -1,5 +1,9 @@
 package org.hotplugchecker.cli;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
+import org.hotplugchecker.checker.bench.SpinComparison;
+import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import picocli.CommandLine.Command;
@@ -16,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: times the explicit engine on a ladder of growing topologies (the numbers
- * in docs/benchmarks.md). Exit codes: 0 measured, 2 bad arguments, 3 internal error.
+ * in docs/benchmarks.md), or with {@code --against spin} our command line next to SPIN.
+ * Exit codes: 0 measured, 2 bad arguments (or SPIN's tools missing), 3 a run stopped early,
+ * the tools disagreed on a state count, or an internal error.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Time the explicit engine on growing topologies (see docs/benchmarks.md).",
@@ -54,6 +62,23 @@ final class BenchCommand implements Callable<Integer> {
           + "wall time and the spread of states/s (default: 1).")
   Integer repeat;
 
+  @Option(names = "--against", paramLabel = "TOOL",
+      description = "Run another model checker side by side instead: spin (needs spin, gcc and "
+          + "/usr/bin/time). Each rung runs our command line as a fresh process and SPIN on "
+          + "its Promela export, alternating, --repeat times; prints wall, CPU, states/s, peak "
+          + "RSS and the ratio.")
+  Against against;
+
+  @Option(names = "--property", paramLabel = "NAME",
+      description = "With --against: check only this property, in both tools (repeatable; "
+          + "default: all).")
+  List<String> properties = new ArrayList<>();
+
+  /** Tools {@code --against} can run. */
+  enum Against {
+    spin
+  }
+
   @Option(names = "--stop-after", paramLabel = "SECONDS",
       description = "Skip the remaining rungs once one run took longer (default: never).")
   Long stopAfterSeconds;
@@ -71,10 +96,77 @@ final class BenchCommand implements Callable<Integer> {
     }
     // Bench prints to a PrintStream; pass its lines on to picocli's writer as they come.
     PrintStream ps = WriterStream.printStream(new WriterStream(spec.commandLine().getOut()));
+    if (against != null) {
+      return againstSpin(options, ps);
+    }
+    if (!properties.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("bench: --property applies only with --against (bench checks every property)");
+      return ExitCode.USAGE;
+    }
     int code = Bench.run(options, ps);
     ps.flush();
     // A run stopped early (memory) is a resource limit, as for check.
     return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
+  }
+
+  private int againstSpin(BenchOptions options, PrintStream out) {
+    PrintWriter err = spec.commandLine().getErr();
+    String missing = SpinComparison.missing();
+    if (missing != null) {
+      err.println("bench --against spin: " + missing);
+      return ExitCode.USAGE;
+    }
+    if (symmetry) {
+      err.println("bench --against spin: --symmetry does not apply (SPIN counts every state)");
+      return ExitCode.USAGE;
+    }
+    List<HotplugProperty> only = new ArrayList<>();
+    for (String name : properties) {
+      HotplugProperty p = HotplugProperty.fromSpecName(name).orElse(null);
+      if (p == null) {
+        err.println("bench: unknown property '" + name + "' for --property");
+        return ExitCode.USAGE;
+      }
+      only.add(p);
+    }
+    try {
+      int code = new SpinComparison(options, ourCommand(), only).run(out);
+      out.flush();
+      return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
+    } catch (IOException e) {
+      out.flush();
+      err.println("bench --against spin: " + e.getMessage().lines().findFirst().orElse(""));
+      return ExitCode.INCOMPLETE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.INCOMPLETE;
+    }
+  }
+
+  /**
+   * Our command line as a user starts it: this JVM's java with its heap and GC flags, then
+   * {@code -jar} the jar this runs from (or the class path and main class when not from a
+   * jar, as in tests).
+   */
+  static List<String> ourCommand() {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString()));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:")).forEach(cmd::add);
+    Path jar = null;
+    try {
+      jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+    } catch (URISyntaxException | SecurityException e) {
+      // fall back on the class path
+    }
+    if (jar != null && jar.toString().endsWith(".jar")) {
+      cmd.addAll(List.of("-jar", jar.toString()));
+    } else {
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    }
+    return cmd;
   }
 
   private BenchOptions options() {

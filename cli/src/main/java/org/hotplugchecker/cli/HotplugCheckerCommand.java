@@ -26,6 +26,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
         ListCommand.class,
         GenCompletionCommand.class,
         ManPageGenerator.class,
+        ExportCommand.class,
         HelpCommand.class,
     })
 public final class HotplugCheckerCommand implements Callable<Integer> {
@@ -39,8 +40,8 @@ public final class HotplugCheckerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("hotplug-checker: missing a command (try 'hotplug-checker "
-        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker list kernels', or "
-        + "'hotplug-checker --help')");
+        + "check SPEC...', 'hotplug-checker sweep', 'hotplug-checker list kernels', "
+        + "'hotplug-checker export --to promela SPEC', or 'hotplug-checker --help')");
     return ExitCode.USAGE;
   }
 

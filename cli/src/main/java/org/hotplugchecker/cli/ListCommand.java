@@ -127,7 +127,7 @@ final class ListCommand implements Callable<Integer> {
     for (Path file : SpecFiles.defaults().expand(specs)) {
       try {
         for (Spec spec : new SpecLoader().loadAll(file)) {
-          for (PropertySpec p : new HotplugModel(spec.topology(), spec.properties())
+          for (PropertySpec p : HotplugModel.checking(spec.topology(), spec.properties())
               .properties()) {
             List<String> row = row(p, HotplugProperty.fromSpecName(p.name()).isPresent()
                 ? "built-in" : String.valueOf(spec.file()));

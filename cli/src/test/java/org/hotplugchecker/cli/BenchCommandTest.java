@@ -29,10 +29,42 @@ class BenchCommandTest {
   }
 
   @Test
+  void againstSpinRunsBothSideBySideAndAgreesOnStates() {
+    if (org.hotplugchecker.checker.bench.SpinComparison.missing() != null) {
+      throw new org.opentest4j.TestAbortedException("skipping bench --against spin: "
+          + org.hotplugchecker.checker.bench.SpinComparison.missing());
+    }
+    CliRun run = CliRun.of("bench", "--against", "spin", "--rungs", "2x1x1", "--kernels",
+        "v4.19", "--arch", "generic", "--workers", "1", "--property", "no_oops",
+        "--property", "online_node_has_pgdat");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    List<String> rows = run.out().lines().filter(l -> l.startsWith("2x1x1")).toList();
+    assertEquals(3, rows.size(), run::toString);
+    // s1-like rung: 35 states (counts.json s1 generic v4.19), for both tools
+    assertTrue(rows.get(0).matches("2x1x1\\s+generic\\s+v4\\.19\\s+ours\\s+1\\s+35\\s.*"),
+        rows.get(0));
+    assertTrue(rows.get(1).matches("2x1x1\\s+generic\\s+v4\\.19\\s+spin\\s+1\\s+35\\s.*"),
+        rows.get(1));
+    assertTrue(rows.get(2).contains("ratio spin/ours: wall "), rows.get(2));
+    assertTrue(run.out().contains("# hotplug-checker vs SPIN"), run::toString);
+    assertTrue(run.out().contains("# properties: online_node_has_pgdat, no_oops"),
+        run::toString);
+  }
+
+  @Test
+  void againstSpinRefusesSymmetry() {
+    CliRun run = CliRun.of("bench", "--against", "spin", "--rungs", "2x1x1", "--symmetry");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertEquals(1, run.errLines().size(), run::toString);
+  }
+
+  @Test
   void badArgumentsAreOneLineUsageErrors() {
     String[][] bad = {
         {"--rungs", "2x1"}, {"--rungs", "axbxc"}, {"--kernels", "v9.9"}, {"--arch", "arm"},
         {"--workers", "0"}, {"--warmups", "-1"}, {"--repeat", "0"}, {"--stop-after", "0"}, {"--workers", "x"},
+        {"--against", "nusmv"}, {"--property", "no_oops"},
+        {"--against", "spin", "--property", "no_such"},
     };
     for (String[] options : bad) {
       String[] args = new String[options.length + 1];

@@ -1,0 +1,211 @@
+package org.hotplugchecker.checker.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.hotplugchecker.checker.export.PromelaExporter;
+import org.hotplugchecker.checker.export.SpinResult;
+import org.hotplugchecker.checker.export.SpinRunner;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.spec.SpecWriter;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+
+/**
+ * {@code bench --against spin}: on each rung, our command line as a fresh process
+ * ({@code check --format json}) next to SPIN on the Promela export of the same model
+ * (exported, {@code spin -a}, {@code gcc -O2}, then {@code pan}), both checking the same
+ * properties, alternating runs. Prints for each tool the median run's wall time, CPU time,
+ * states/s and peak RSS (GNU time), SPIN's one-off compile time, and the ratios.
+ */
+public final class SpinComparison {
+  private static final long TIMEOUT_SECONDS = 6 * 3600;
+
+  private final BenchOptions options;
+  private final List<String> ourCommand;
+  private final List<HotplugProperty> properties;
+
+  /**
+   * A comparison over {@code options}' rungs, kernels, arches and worker counts (repeated
+   * {@code options.repeat()} times), both tools checking {@code properties} (all when
+   * empty); {@code ourCommand} starts our command line (e.g.
+   * {@code java -jar hotplug-checker.jar}), to which {@code check ...} is appended.
+   */
+  public SpinComparison(BenchOptions options, List<String> ourCommand,
+      List<HotplugProperty> properties) {
+    this.options = options;
+    this.ourCommand = List.copyOf(ourCommand);
+    this.properties = properties.isEmpty() ? List.of(HotplugProperty.values())
+        : properties.stream().distinct().sorted().toList(); // model order, as check keeps
+  }
+
+  /** What is missing to run it (spin, gcc, GNU time), or null when nothing is. */
+  public static String missing() {
+    String tool = SpinRunner.missingTool().orElse(null);
+    if (tool != null) {
+      return "no " + tool + " on PATH (apt-get install -y spin gcc)";
+    }
+    return TimedRun.available() ? null : "no " + TimedRun.TIME + " (apt-get install -y time)";
+  }
+
+  /** One measured run of one tool. */
+  private record Run(long states, TimedRun timed) {
+    double statesPerSecond() {
+      return states / Math.max(timed.wallSecs(), 1e-3);
+    }
+  }
+
+  /**
+   * Runs the comparison, printing to {@code out}.
+   *
+   * @return 0 when both tools completed every run and agreed on every state count, else 1
+   */
+  public int run(PrintStream out) throws IOException, InterruptedException {
+    out.printf(Locale.ROOT, "# hotplug-checker vs SPIN, side by side: %d cores, load %s%n",
+        Runtime.getRuntime().availableProcessors(), load());
+    out.println("# properties: " + String.join(", ", properties.stream()
+        .map(HotplugProperty::specName).toList()));
+    out.println("# ours: " + String.join(" ", ourCommand) + " check --format json --workers W "
+        + "SPEC (a fresh process per run); spin: pan " + String.join(" ",
+        SpinRunner.panArguments(0, 0)).replace("-m0 -w0", "-mDEPTH -wBITS")
+        + " after spin -a and gcc " + String.join(" ", SpinRunner.OPTIMISED));
+    out.printf(Locale.ROOT, "%-7s %-7s %-15s %-5s %3s %12s %8s %8s %12s %8s  %s%n", "rung",
+        "arch", "kernel", "tool", "wrk", "states", "wall s", "cpu s", "states/s", "peakMiB",
+        "note");
+    int status = 0;
+    for (BenchOptions.Rung rung : options.rungs()) {
+      for (Arch arch : options.arches()) {
+        for (KernelVariant kernel : options.kernels()) {
+          for (int w : options.workers()) {
+            status |= compare(rung, arch, kernel, w, out);
+          }
+        }
+      }
+    }
+    return status;
+  }
+
+  private int compare(BenchOptions.Rung rung, Arch arch, KernelVariant kernel, int workers,
+      PrintStream out) throws IOException, InterruptedException {
+    Topology t = Bench.topology(rung, arch, kernel);
+    Path work = Files.createTempDirectory("bench-spin");
+    try {
+      Path spec = work.resolve("spec.yaml");
+      Files.writeString(spec, SpecWriter.of(rung + "-" + arch.specName() + "-"
+          + kernel.specName(), t), StandardCharsets.UTF_8);
+      long t0 = System.nanoTime();
+      String promela = new PromelaExporter(new HotplugModel(t, properties).machine()).export();
+      SpinRunner spin = new SpinRunner(work.resolve("spin"), TIMEOUT_SECONDS,
+          SpinRunner.OPTIMISED);
+      Path pan = spin.compile(promela);
+      double compileSecs = (System.nanoTime() - t0) / 1e9;
+      List<Run> ours = new ArrayList<>();
+      List<Run> spins = new ArrayList<>();
+      String problem = null;
+      for (int i = 0; i < options.repeat() && problem == null; i++) {
+        List<String> cmd = new ArrayList<>(ourCommand);
+        cmd.addAll(List.of("check", "--format", "json", "--no-progress", "--workers",
+            Integer.toString(workers)));
+        if (properties.size() < HotplugProperty.values().length) {
+          properties.forEach(p -> cmd.addAll(List.of("--property", p.specName())));
+        }
+        cmd.add(spec.toString());
+        TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
+        long ourStates = ourStates(o);
+        ours.add(new Run(ourStates, o));
+        List<String> panCmd = new ArrayList<>(List.of(pan.toString()));
+        panCmd.addAll(SpinRunner.panArguments(Math.max(ourStates + 1, 10_000),
+            hashBits(ourStates)));
+        TimedRun s = TimedRun.of(panCmd, pan.getParent(), TIMEOUT_SECONDS);
+        SpinResult r = SpinResult.parse(s.output());
+        spins.add(new Run(r.stored(), s));
+        if (ourStates < 0) {
+          problem = "ours did not finish (exit " + o.exitCode() + ")";
+        } else if (!r.complete()) {
+          problem = "pan stopped early: " + r.problem().orElse("?");
+        } else if (r.stored() != ourStates) {
+          problem = "STATE COUNTS DIFFER";
+        }
+      }
+      Run o = median(ours);
+      Run s = median(spins);
+      String head = String.format(Locale.ROOT, "%-7s %-7s %-15s", rung, arch.specName(),
+          kernel.specName());
+      row(out, head, "ours", workers, o, ours.size() > 1 ? "median of " + ours.size() : "");
+      row(out, head, "spin", 1, s, String.format(Locale.ROOT, "+ %.2f s export and compile",
+          compileSecs));
+      out.printf(Locale.ROOT, "%s ratio spin/ours: wall %.2fx, cpu %.2fx, wall with SPIN's "
+          + "compile %.2fx%s%n", head, s.timed().wallSecs() / o.timed().wallSecs(),
+          s.timed().cpuSecs() / Math.max(o.timed().cpuSecs(), 1e-3),
+          (s.timed().wallSecs() + compileSecs) / o.timed().wallSecs(),
+          problem == null ? "" : "  " + problem);
+      out.flush();
+      return problem == null ? 0 : 1;
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static void row(PrintStream out, String head, String tool, int workers, Run r,
+      String note) {
+    out.printf(Locale.ROOT, "%s %-5s %3d %,12d %8.2f %8.2f %,12.0f %,8d  %s%n", head, tool,
+        workers, r.states(), r.timed().wallSecs(), r.timed().cpuSecs(), r.statesPerSecond(),
+        r.timed().peakKib() >> 10, note);
+  }
+
+  private static Run median(List<Run> runs) {
+    List<Run> byWall = runs.stream()
+        .sorted(Comparator.comparingDouble(r -> r.timed().wallSecs())).toList();
+    return byWall.get((byWall.size() - 1) / 2);
+  }
+
+  /** Our run's state count from its JSON line, or -1 if it did not finish. */
+  private static long ourStates(TimedRun run) {
+    for (String line : run.output().lines().toList()) {
+      if (line.startsWith("{")) {
+        try {
+          JsonNode j = new ObjectMapper().readTree(line);
+          if (j.has("states")) {
+            return j.get("states").asLong();
+          }
+        } catch (IOException e) {
+          // not our JSON line: GNU time or the JVM said something
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** A hash table of about twice as many slots as states (pan's -w), within reason. */
+  static int hashBits(long states) {
+    int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, states)) + 1;
+    return Math.max(16, Math.min(32, bits));
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package org.hotplugchecker.checker.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotplugchecker.model.rules.ActionRule;
+import org.hotplugchecker.model.rules.Expr;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.Slot;
+import org.hotplugchecker.model.rules.Type;
+import org.hotplugchecker.model.rules.eval.ActionInstance;
+import org.hotplugchecker.model.rules.eval.PackedLayout;
+import org.hotplugchecker.model.rules.eval.RuleMachine;
+
+/**
+ * Writes one topology's model as Promela for SPIN, generated from the rule table that
+ * {@code machine} interprets. The shape is chosen so that SPIN counts what we count:
+ *
+ * <ul>
+ *   <li>every state variable element is a global scalar whose initialiser is the boot state
+ *       ({@link RuleMachine#bootState()}), so the initial state needs no step;
+ *   <li>one process loops over {@code d_step}s, one per action instance (guard first, then the
+ *       body): a {@code d_step} is one transition that stores no intermediate state, and the
+ *       process's only control state is the loop's head;
+ *   <li>one more {@code d_step}, always executable and changing nothing, asserts every
+ *       property in every state (an action property, which judges the state before a step
+ *       of its action, becomes the state invariant "where an instance of the action is
+ *       enabled and the property applies, it holds");
+ *   <li>property results and temporaries are {@code hidden}: not part of the state vector.
+ * </ul>
+ *
+ * Hence, with {@code -DNOREDUCE}, pan's "states, stored" equals our states and its "states,
+ * matched" equals our transitions plus one (the property check's self-loop adds one
+ * transition per state, the initial state is stored without one).
+ */
+public final class PromelaExporter {
+  private final RuleMachine machine;
+  private final PromelaExprs exprs;
+
+  /** An exporter of {@code machine}'s rules, topology and properties. */
+  public PromelaExporter(RuleMachine machine) {
+    this.machine = machine;
+    this.exprs = new PromelaExprs(machine.facts());
+  }
+
+  /** The Promela model. */
+  public String export() {
+    PromelaStmts body = new PromelaStmts(exprs);
+    String check = propertyCheck();
+    List<String> steps = new ArrayList<>();
+    for (ActionInstance a : machine.actions()) {
+      body.clear();
+      String step = step(a, body);
+      if (step != null) {
+        steps.add(step);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("/*\n");
+    for (String l : ExportHeader.lines(machine, "promela")) {
+      sb.append(" * ").append(comment(l)).append('\n');
+    }
+    sb.append(" *\n * Run:  spin -a FILE.pml && gcc -O2 -DNOREDUCE -o pan pan.c && ./pan -m10000000\n")
+        .append(" * pan's \"states, stored\" is hotplug-checker's states; \"states, matched\" is its\n")
+        .append(" * transitions + 1. A failed assertion names the property (ok_NAME); with -c0 pan\n")
+        .append(" * searches on and reports every violated property, each once (reported_NAME is\n")
+        .append(" * set at its first failure). 'spin -t -p FILE.pml' replays a trail, printing the\n")
+        .append(" * kernel functions each step ran.\n */\n\n");
+    sb.append(stateDeclarations()).append('\n');
+    sb.append("/* Not in the state vector: property results and values kept within one step. */\n");
+    for (String ok : okNames().values()) {
+      sb.append("hidden byte ").append(ok).append(", reported_")
+          .append(ok.substring("ok_".length())).append(";\n");
+    }
+    sb.append("hidden byte write_in_range; /* stays 0: a write out of range fails its assert */\n");
+    for (Map.Entry<String, Type> t : body.temporaries().entrySet()) {
+      sb.append("hidden int ").append(t.getKey()).append(";\n");
+    }
+    sb.append("\nactive proctype hotplug()\n{\nend:\n  do\n");
+    sb.append(check);
+    steps.forEach(sb::append);
+    sb.append("  od\n}\n");
+    return sb.toString();
+  }
+
+  private static String comment(String line) {
+    return line.replace("*/", "* /");
+  }
+
+  private String stateDeclarations() {
+    PackedLayout layout = machine.layout();
+    long[] boot = machine.bootState();
+    StringBuilder sb = new StringBuilder("/* State (MODEL.md \"State\"), one variable per element; "
+        + "initial values: the boot state. */\n");
+    for (int s = 0; s < layout.slots().size(); s++) {
+      Slot slot = layout.slots().get(s);
+      String type = slot.type() == Type.BOOL ? "bit" : "short";
+      for (int i = 0; i < layout.size(s); i++) {
+        sb.append(type).append(' ').append(PromelaExprs.element(slot, i)).append(" = ")
+            .append(layout.value(boot, s, i)).append(";\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The hidden result variable of each property, by property name; {@code reported_} plus
+   * the same suffix marks a property already reported, so that a search that goes on past
+   * errors ({@code -c0}) reports each violated property once, not once per state.
+   */
+  private Map<String, String> okNames() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (PropertyRule p : machine.properties()) {
+      String ok = Identifiers.promela("ok_" + p.name());
+      if (out.containsValue(ok)) {
+        throw new ExportException("two properties would both be checked as " + ok);
+      }
+      out.put(p.name(), ok);
+    }
+    return out;
+  }
+
+  /** The self-loop that asserts every property in the current state. */
+  private String propertyCheck() {
+    Map<String, String> ok = okNames();
+    StringBuilder sb = new StringBuilder("  :: d_step { /* the properties, in every state */\n");
+    if (machine.properties().isEmpty()) {
+      sb.append("       skip\n");
+    }
+    for (PropertyRule p : machine.properties()) {
+      PVal holds = property(p);
+      String v = ok.get(p.name());
+      String seen = "reported_" + v.substring("ok_".length());
+      sb.append("       ").append(v).append(" = ").append(holds.text()).append(";\n")
+          .append("       if\n       :: !").append(v).append(" && !").append(seen).append(" -> ")
+          .append(seen).append(" = 1; assert(").append(v).append(")\n")
+          .append("       :: else -> skip\n       fi;\n");
+    }
+    return sb.append("     }\n").toString();
+  }
+
+  /** A property as a state invariant over the current state. */
+  private PVal property(PropertyRule p) {
+    if (p instanceof PropertyRule.Invariant inv) {
+      PVal v = exprs.expr(inv.holds(), Map.of());
+      requireBool(v, p);
+      return v;
+    }
+    PropertyRule.ActionProperty ap = (PropertyRule.ActionProperty) p;
+    List<PVal> perInstance = new ArrayList<>();
+    for (ActionInstance a : machine.actions()) {
+      if (a.rule() != ap.action()) {
+        continue;
+      }
+      Map<String, PVal> env = Map.of(ap.action().param(), PVal.of(Type.INT, a.index()));
+      PVal judged = PromelaExprs.and(List.of(guard(a), exprs.expr(ap.applies(), env)));
+      PVal holds = exprs.expr(ap.holds(), env);
+      requireBool(holds, p);
+      perInstance.add(PromelaExprs.or(List.of(PromelaExprs.not(judged), holds)));
+    }
+    return PromelaExprs.and(perInstance);
+  }
+
+  private static void requireBool(PVal v, PropertyRule p) {
+    if (v.type() != Type.BOOL) {
+      throw new ExportException("property " + p.name() + " is an " + v.type()
+          + ", not a bool");
+    }
+  }
+
+  /** Instance {@code a}'s full guard ({@code enabledOnlyWhen} included), partially evaluated. */
+  private PVal guard(ActionInstance a) {
+    ActionRule rule = a.rule();
+    Map<String, PVal> env = Map.of(rule.param(), PVal.of(Type.INT, a.index()));
+    return exprs.expr(new Expr.And(List.of(machine.rules().enabledOnlyWhen(), rule.guard())),
+        env);
+  }
+
+  /** One action instance as a guarded {@code d_step}, or null if its guard is false. */
+  private String step(ActionInstance a, PromelaStmts body) {
+    PVal guard = guard(a);
+    if (guard.is(0)) {
+      return null;
+    }
+    Map<String, PVal> env = Map.of(a.rule().param(), PVal.of(Type.INT, a.index()));
+    body.line(4, "printf(\"" + Identifiers.promelaString(a.label()) + "\\n\");");
+    body.block(a.rule().body(), env, 4);
+    return "  :: d_step { /* " + comment(a.label()) + " */\n       "
+        + (guard.isConst() ? "true" : guard.text()) + " ->\n" + body.code() + "     }\n";
+  }
+}

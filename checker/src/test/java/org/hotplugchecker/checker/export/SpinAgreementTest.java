@@ -1,0 +1,222 @@
+package org.hotplugchecker.checker.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.ReferenceCases;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.bench.Bench;
+import org.hotplugchecker.checker.bench.BenchOptions;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.eval.RuleMachine;
+import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.topology.Component;
+import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * SPIN, run on our Promela exports, counts the states we count and finds the violations we
+ * find: pan's "states, stored" equals our states, its "states, matched" our transitions + 1,
+ * and its failed assertions are exactly the violated properties. Against the reference
+ * files where they have the case (presets, knob sets, the four user invariants), else
+ * against our explorer or a plain search of the rule machine. Skipped, saying so, without
+ * {@code spin} and {@code gcc}; {@code -Dhotplug.spin.all=true} runs every reference case
+ * instead of a selection.
+ */
+class SpinAgreementTest {
+  private static final boolean ALL = Boolean.getBoolean("hotplug.spin.all");
+  private static final Set<String> SELECTED = Set.of("s1-generic-v4.19",
+      "s1-generic-alt-numa-mem-id", "s3-x86-v5.4-rc", "s3-generic-v4.19",
+      "s2-x86-knobs1", "s2-x86-knobs2", "s2-x86-knobs3", "s2-x86-knobs4", "s2-x86-knobs5",
+      "s2-generic-knobs1", "s2-generic-knobs2", "s2-generic-knobs3", "s2-generic-knobs4",
+      "s2-generic-knobs5");
+
+  static void assumeSpin() {
+    SpinRunner.missingTool().ifPresent(tool -> {
+      throw new TestAbortedException("no " + tool + " on PATH: skipping the SPIN agreement "
+          + "tests (install them with: apt-get install -y spin gcc)");
+    });
+  }
+
+  private static SpinResult spin(RuleMachine m) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("spin-agreement");
+    try {
+      SpinResult r = new SpinRunner(dir, 600, SpinRunner.QUICK)
+          .verify(new PromelaExporter(m).export(), 10_000_000, 20);
+      assertTrue(r.complete(), () -> "pan stopped early: " + r.problem().orElse("") + "\n"
+          + r.output());
+      return r;
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static Set<String> spinViolations(SpinResult r, List<PropertyRule> props) {
+    Set<String> out = new LinkedHashSet<>();
+    props.stream().map(PropertyRule::name).filter(r::violates).forEach(out::add);
+    assertEquals(out.size(), r.violated().size(), "pan failed assertions other than the "
+        + "properties': " + r.violated());
+    return out;
+  }
+
+  private static Set<String> referenceViolations(ReferenceCases.Case c) {
+    Set<String> out = new LinkedHashSet<>();
+    c.verdicts().forEach((name, v) -> {
+      if (v.startsWith("violated")) {
+        out.add(name);
+      }
+    });
+    return out;
+  }
+
+  static Stream<ReferenceCases.Case> referenceCases() {
+    Stream<ReferenceCases.Case> presets = ReferenceCases.all().stream()
+        .filter(c -> ALL || c.name().startsWith("s2-") || SELECTED.contains(c.name()));
+    Stream<ReferenceCases.Case> knobs = ReferenceCases.knobs().stream()
+        .filter(c -> ALL || SELECTED.contains(c.name()));
+    return Stream.concat(presets, knobs);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceCases")
+  void spinReproducesTheReferenceNumbers(ReferenceCases.Case c) throws Exception {
+    assumeSpin();
+    HotplugModel model = new HotplugModel(c.topology());
+    SpinResult r = spin(model.machine());
+    assertEquals(c.states(), r.stored(), "states");
+    assertEquals(c.transitions() + 1, r.matched(), "transitions + 1");
+    assertEquals(referenceViolations(c), spinViolations(r, model.propertyRules()));
+  }
+
+  static Stream<ReferenceCases.Case> invariantCases() {
+    return ReferenceCases.knobsAndInvariants().stream().filter(c -> !c.invariants().isEmpty());
+  }
+
+  /** The four user invariants of knobs-invariants.json, built by hand as the parser would. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invariantCases")
+  void spinChecksUserInvariantsAsTheReferenceSays(ReferenceCases.Case c) throws Exception {
+    assumeSpin();
+    List<PropertyRule> props = new ArrayList<>(new HotplugModel(c.topology()).propertyRules());
+    props.addAll(TestInvariants.reference());
+    assertEquals(c.invariants().keySet(), Set.copyOf(TestInvariants.reference().stream()
+        .map(PropertyRule::name).toList()), "the reference's invariants");
+    RuleMachine m = new RuleMachine(HotplugRules.RULES, c.topology(), props);
+    SpinResult r = spin(m);
+    assertEquals(c.states(), r.stored(), "states");
+    assertEquals(c.transitions() + 1, r.matched(), "transitions + 1");
+    assertEquals(referenceViolations(c), spinViolations(r, props));
+  }
+
+  static Stream<Topology> trickyTopologies() {
+    List<Component> cpus = List.of(new Component(0, true, false), new Component(1, false, true),
+        new Component(2, false, true));
+    List<Component> blocks = List.of(new Component(0, true, false), new Component(1, true, true),
+        new Component(2, false, true));
+    int[][] distance = {{10, 30, 12}, {14, 10, 40}, {25, 11, 10}};
+    return Stream.of(
+        ReferenceCases.all().stream().filter(c -> c.name().equals("s2-generic-v4.19"))
+            .findFirst().orElseThrow().topology(),
+        Topology.of(Arch.X86, KernelVariant.ALT_NUMA_MEM_ID, 3, distance, cpus, blocks,
+            Set.of(Fault.ADD_MEMORY_FAILS)),
+        Topology.of(Arch.GENERIC, KernelVariant.V4_19, 3, distance, cpus, blocks,
+            Set.of(Fault.ADD_MEMORY_FAILS)));
+  }
+
+  /** Hand-built invariants that stress the translation, against a plain search of the rules. */
+  @ParameterizedTest
+  @MethodSource("trickyTopologies")
+  void spinAgreesOnTrickyInvariants(Topology t) throws Exception {
+    assumeSpin();
+    List<PropertyRule> props = new ArrayList<>(new HotplugModel(t).propertyRules());
+    props.addAll(TestInvariants.tricky());
+    RuleMachine m = new RuleMachine(HotplugRules.RULES, t, props);
+    MachineSearch ours = MachineSearch.of(m);
+    SpinResult r = spin(m);
+    assertEquals(ours.states(), r.stored(), "states");
+    assertEquals(ours.transitions() + 1, r.matched(), "transitions + 1");
+    assertEquals(ours.violated(), spinViolations(r, props));
+  }
+
+  /** Two bench rungs, larger than the reference cases, against the explicit explorer. */
+  @Test
+  void spinAgreesOnBenchRungs() throws Exception {
+    assumeSpin();
+    agreeWithExplorer(Bench.topology(BenchOptions.Rung.parse("2x2x2"), Arch.X86,
+        KernelVariant.V5_0));
+    agreeWithExplorer(Bench.topology(BenchOptions.Rung.parse("3x2x1"), Arch.GENERIC,
+        KernelVariant.V4_19));
+  }
+
+  @Provide
+  Arbitrary<Topology> knobTopologies() {
+    return TopologyArbitraries.smallWithKnobs();
+  }
+
+  /**
+   * Random topologies, knob sets, faults and distances (small: each try compiles pan).
+   * jqwik would count an aborted try as a rejected sample, so the skip is a hook.
+   */
+  @Property(tries = 6)
+  @AddLifecycleHook(SkipWithoutSpin.class)
+  void spinAgreesOnRandomTopologies(@ForAll("knobTopologies") Topology t) throws Exception {
+    agreeWithExplorer(t);
+  }
+
+  /** Skips a jqwik property, saying why, when spin or gcc is missing. */
+  static final class SkipWithoutSpin implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      return SpinRunner.missingTool().map(tool -> SkipResult.skip("no " + tool + " on PATH: "
+          + "skipping the SPIN agreement tests (install them with: apt-get install -y spin "
+          + "gcc)")).orElse(SkipResult.doNotSkip());
+    }
+  }
+
+  private static void agreeWithExplorer(Topology t) throws Exception {
+    HotplugModel model = new HotplugModel(t);
+    CheckResult ours = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+    SpinResult r = spin(model.machine());
+    assertEquals(ours.states(), r.stored(), () -> "states of " + t);
+    assertEquals(ours.transitions() + 1, r.matched(), () -> "transitions + 1 of " + t);
+    Set<String> violated = new LinkedHashSet<>();
+    for (Map.Entry<String, Verdict> v : ours.verdicts().entrySet()) {
+      if (v.getValue() == Verdict.VIOLATED) {
+        violated.add(v.getKey());
+      }
+    }
+    assertEquals(violated, spinViolations(r, model.propertyRules()), () -> "violations of " + t);
+  }
+}
