@@ -13,7 +13,7 @@ import org.hotplugchecker.model.topology.Topology;
  * BFS depth and a FIFO queue. Produces the numbers {@code MODEL.md} asks for, in the
  * reference notation ({@code holds}, {@code violated@K}, {@code vacuous}).
  */
-final class OracleExplorer {
+public final class OracleExplorer {
   /** Name of the action property. */
   static final String ALLOC_LOCAL = "alloc_local";
 
@@ -24,11 +24,11 @@ final class OracleExplorer {
    * @param transitions enabled action instances summed over reachable states
    * @param verdicts property name to {@code holds} / {@code violated@K} / {@code vacuous}
    */
-  record Result(long states, long transitions, Map<String, String> verdicts) {}
+  public record Result(long states, long transitions, Map<String, String> verdicts) {}
 
   private OracleExplorer() {}
 
-  static Result explore(Topology topo) {
+  public static Result explore(Topology topo) {
     OracleKernel kernel = new OracleKernel(topo);
     Map<String, Predicate<OracleState>> invariants = OracleInvariants.of(topo);
     Map<String, Integer> firstViolation = new HashMap<>();
