@@ -17,21 +17,33 @@ import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.checker.trace.TraceReplayer;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.rules.symbolic.SampleInvariants;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
  * The symbolic engines against the explicit explorer on random small topologies (1-3
- * nodes, 1-3 CPUs, 0-3 blocks, both arches, every kernel, with and without the fault).
+ * nodes, 1-3 CPUs, 0-3 blocks, both arches, any knob set, with and without the fault),
+ * checking either the hotplug model's built-in properties or, through the reference
+ * interpreter, the built-ins plus hand-written user invariants ({@link SampleInvariants}).
  * Topologies whose explicit diameter exceeds {@link #MAX_DIAMETER} are skipped to keep
  * BMC's path enumeration affordable, and so are those without a single state change
  * (diameter 0), which the generator produces often and which test nothing.
  */
 class SymbolicDifferentialTest {
-  static final int MAX_DIAMETER = 7;
+  static final int MAX_DIAMETER = 10;
 
   @Provide
   Arbitrary<Topology> topologies() {
-    return TopologyArbitraries.small();
+    return TopologyArbitraries.smallWithKnobs();
+  }
+
+  /** The explicit system and its symbolic model: built-ins only, or with user invariants. */
+  private static SymbolicModel model(Topology t, boolean userInvariants) {
+    if (!userInvariants) {
+      return SymbolicModel.of(new HotplugModel(t));
+    }
+    RuleMachineSystem ts = RuleMachineSystem.of(t, SampleInvariants.all());
+    return SymbolicModel.of(ts, ts.machine());
   }
 
   /**
@@ -41,13 +53,33 @@ class SymbolicDifferentialTest {
    * diameter) agree with the explicit verdicts.
    */
   @Property(tries = 200)
-  void bmcAgreesWithExplicit(@ForAll("topologies") Topology topology) {
-    HotplugModel model = new HotplugModel(topology);
-    CheckResult explicit = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+  void bmcAgreesWithExplicit(@ForAll("topologies") Topology topology,
+      @ForAll boolean userInvariants) {
+    SymbolicModel model = model(topology, userInvariants);
+    CheckResult explicit = new ExplicitExplorer().explore(model.ts(), ExplorerOptions.defaults());
     Assume.that(explicit.depth() >= 1 && explicit.depth() <= MAX_DIAMETER);
     Statistics.label("explicit diameter").collect(explicit.depth());
     CheckResult bmc = new BmcEngine(new BmcOptions(explicit.depth() + 1, true, 5_000))
         .check(model);
+    assertAgree(topology, "bmc", bmcProblems(model, explicit, bmc));
+  }
+
+  /**
+   * The same on the Choco backend, on fewer and shallower topologies (it learns no
+   * clauses, so it is the slower one): the solver seam gives the same answers either way.
+   */
+  @Property(tries = 40)
+  void bmcOnChocoAgreesWithExplicit(@ForAll("topologies") Topology topology) {
+    SymbolicModel model = model(topology, false);
+    CheckResult explicit = new ExplicitExplorer().explore(model.ts(), ExplorerOptions.defaults());
+    Assume.that(explicit.depth() >= 1 && explicit.depth() <= 5);
+    CheckResult bmc = new BmcEngine(new BmcOptions(explicit.depth() + 1, true, 5_000)
+        .withBackend(org.hotplugchecker.checker.symbolic.sat.SolverBackend.CHOCO)).check(model);
+    assertAgree(topology, "bmc (choco)", bmcProblems(model, explicit, bmc));
+  }
+
+  private static List<String> bmcProblems(SymbolicModel model, CheckResult explicit,
+      CheckResult bmc) {
     List<String> problems = new ArrayList<>();
     for (int p = 0; p < explicit.properties().size(); p++) {
       PropertyResult e = explicit.properties().get(p);
@@ -61,10 +93,10 @@ class SymbolicDifferentialTest {
         problems.add(name + ": explicit " + e.verdict() + ", bmc " + describe(s));
       }
       int index = p;
-      s.counterexample().flatMap(cex -> new TraceReplayer(model).problems(index, cex))
+      s.counterexample().flatMap(cex -> new TraceReplayer(model.ts()).problems(index, cex))
           .ifPresent(why -> problems.add(name + ": bmc counterexample does not replay: " + why));
     }
-    assertAgree(topology, "bmc", problems);
+    return problems;
   }
 
   /**
@@ -72,9 +104,10 @@ class SymbolicDifferentialTest {
    * refutes is violated with the same shortest length.
    */
   @Property(tries = 120)
-  void kInductionIsSound(@ForAll("topologies") Topology topology) {
-    HotplugModel model = new HotplugModel(topology);
-    CheckResult explicit = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+  void kInductionIsSound(@ForAll("topologies") Topology topology,
+      @ForAll boolean userInvariants) {
+    SymbolicModel model = model(topology, userInvariants);
+    CheckResult explicit = new ExplicitExplorer().explore(model.ts(), ExplorerOptions.defaults());
     Assume.that(explicit.depth() >= 1 && explicit.depth() <= MAX_DIAMETER);
     CheckResult kind = new KInductionEngine(new KInductionOptions(3, 20_000)).check(model);
     Statistics.label("proved").collect(kind.properties().stream()
