@@ -34,4 +34,15 @@ class ProgressPrinterTest {
     p.levelDone(-1, 7, 2500);
     assertEquals("big: depth 7 done, 2 s\n", err.toString());
   }
+
+  @Test
+  void symbolicDepthsAndPhasesSayTheSolverCallsAndTheTime() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), false, "big");
+    p.symbolicDone("bmc", 12, 345, 4200);
+    p.symbolicDone("lemmas", 0, 17, 5300);
+    p.symbolicDone("kind", 1, 3, 100); // under a second: quiet
+    assertEquals("big: bmc depth 12 done, 345 solver calls, 4 s\n"
+        + "big: lemmas done, 17 solver calls, 5 s\n", err.toString());
+  }
 }
