@@ -42,102 +42,178 @@ final class Lemmas {
 
   /**
    * Runs Houdini on the candidates of {@code sym} together with {@code goals} (each must be
-   * true at boot to survive). {@code conflictLimit} bounds each solver call (0: none); a
-   * call that hits it drops every goal and keeps no lemma, which is sound.
+   * true at boot to survive), in two rounds: the unit candidates alone first (most
+   * candidates are units, or pairs that a surviving unit makes redundant), then, with the
+   * surviving units as facts in both states, the pairs they leave open, the units that did
+   * not survive alone, and the goals. Both rounds' survivors are inductive together.
+   * {@code conflictLimit} bounds each solver call (0: none); a call that hits it ends its
+   * round with nothing proved in it, which is sound.
    */
   static Lemmas find(SymbolicMachine sym, List<Term> goals, SolverBackend backend,
       SolverStats stats, long conflictLimit) {
     Clauses cands = LemmaCandidates.find(sym);
-    int n = cands.clauses().size();
-    List<Term> items = new ArrayList<>(); // candidates, then goals, as terms
+    List<int[]> units = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
     for (int[] c : cands.clauses()) {
+      (c.length == 1 ? units : pairs).add(c);
+    }
+    List<Term> unitTerms = new ArrayList<>();
+    for (int[] c : units) {
+      unitTerms.add(term(sym, cands, c));
+    }
+    BitSet all = new BitSet();
+    all.set(0, units.size());
+    BitSet firstRound = houdini(sym, unitTerms, all, List.of(), backend, stats, conflictLimit);
+    List<int[]> provedUnits = new ArrayList<>();
+    List<Term> facts = new ArrayList<>();
+    java.util.Set<Integer> unitLits = new java.util.HashSet<>();
+    List<int[]> second = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      if (firstRound != null && firstRound.get(i)) {
+        provedUnits.add(units.get(i));
+        facts.add(unitTerms.get(i));
+        unitLits.add(units.get(i)[0]);
+      } else {
+        second.add(units.get(i));
+      }
+    }
+    for (int[] c : pairs) {
+      if (!unitLits.contains(c[0]) && !unitLits.contains(c[1])) {
+        second.add(c);
+      }
+    }
+    List<Term> items = new ArrayList<>();
+    for (int[] c : second) {
       items.add(term(sym, cands, c));
     }
     items.addAll(goals);
-    BitSet[] support = new BitSet[items.size()];
-    for (int i = 0; i < support.length; i++) {
-      support[i] = Terms.support(items.get(i));
-    }
     BitSet alive = new BitSet();
-    alive.set(0, n);
+    alive.set(0, second.size());
     TermEval boot = new TermEval(sym.boot());
     for (int g = 0; g < goals.size(); g++) {
-      alive.set(n + g, boot.bool(goals.get(g)));
+      alive.set(second.size() + g, boot.bool(goals.get(g)));
     }
-    boolean dropped = true;
-    while (dropped) {
-      Pass pass = new Pass(sym, items, alive, backend, stats);
-      dropped = false;
-      for (SymbolicAction a : sym.actions()) {
-        BitSet writes = a.writes();
-        while (true) {
-          BitSet affected = new BitSet();
-          for (int i = alive.nextSetBit(0); i >= 0; i = alive.nextSetBit(i + 1)) {
-            if (support[i].intersects(writes)) {
-              affected.set(i);
-            }
-          }
-          if (affected.isEmpty()) {
-            break;
-          }
-          SatSolver.Outcome o = pass.breaks(a.id(), affected, conflictLimit);
-          if (o == SatSolver.Outcome.UNSAT) {
-            break;
-          }
-          if (o == SatSolver.Outcome.LIMIT) {
-            return new Lemmas(new Clauses(cands.atomElement(), cands.atomValue(), List.of()),
-                new BitSet());
-          }
-          BitSet broken = pass.brokenIn(affected);
-          if (broken.isEmpty()) {
-            throw new IllegalStateException("internal error: lemma search model breaks none");
-          }
-          alive.andNot(broken);
-          dropped = true;
-        }
-      }
-    }
-    List<int[]> kept = new ArrayList<>();
-    for (int i = alive.nextSetBit(0); i >= 0 && i < n; i = alive.nextSetBit(i + 1)) {
-      kept.add(cands.clauses().get(i));
-    }
+    BitSet secondRound = houdini(sym, items, alive, facts, backend, stats, conflictLimit);
+    List<int[]> kept = new ArrayList<>(provedUnits);
     BitSet proved = new BitSet();
-    for (int g = 0; g < goals.size(); g++) {
-      proved.set(g, alive.get(n + g));
+    if (secondRound != null) {
+      for (int i = secondRound.nextSetBit(0); i >= 0 && i < second.size();
+          i = secondRound.nextSetBit(i + 1)) {
+        kept.add(second.get(i));
+      }
+      for (int g = 0; g < goals.size(); g++) {
+        proved.set(g, secondRound.get(second.size() + g));
+      }
     }
     return new Lemmas(new Clauses(cands.atomElement(), cands.atomValue(), withoutSubsumed(kept)),
         proved);
   }
 
   /**
-   * One pass of the fixpoint: a solver with one step from a state where every item alive at
-   * the start of the pass holds. Items dropped during the pass stay assumed in it, which
-   * only makes its questions easier; the fixpoint is reached when a pass drops nothing, and
-   * then every question was asked under exactly the surviving items.
+   * The largest subset of {@code initiallyAlive} (indices into {@code items}) that is
+   * inductive together with {@code facts} (already proved invariants), or null if a
+   * solver call hit {@code conflictLimit}. One solver serves the whole fixpoint: the items
+   * are assumed, not asserted, so dropping one needs no new solver, and an action is asked
+   * again only when an item its last proof used (the solver's failed assumptions) has
+   * been dropped since. Per action, only the items that read an element it may write are
+   * asked about: the others it cannot break.
    */
-  private static final class Pass {
+  private static BitSet houdini(SymbolicMachine sym, List<Term> items, BitSet initiallyAlive,
+      List<Term> facts, SolverBackend backend, SolverStats stats, long conflictLimit) {
+    BitSet[] support = new BitSet[items.size()];
+    for (int i = 0; i < support.length; i++) {
+      support[i] = Terms.support(items.get(i));
+    }
+    BitSet alive = (BitSet) initiallyAlive.clone();
+    if (alive.isEmpty()) {
+      return alive;
+    }
+    Round round = new Round(sym, items, alive, facts, backend, stats);
+    int actions = sym.actions().size();
+    BitSet[] proofUses = new BitSet[actions];
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    BitSet queued = new BitSet();
+    for (int a = 0; a < actions; a++) {
+      todo.add(a);
+      queued.set(a);
+    }
+    while (!todo.isEmpty()) {
+      int a = todo.poll();
+      queued.clear(a);
+      BitSet affected = new BitSet();
+      BitSet writes = sym.actions().get(a).writes();
+      for (int i = alive.nextSetBit(0); i >= 0; i = alive.nextSetBit(i + 1)) {
+        if (support[i].intersects(writes)) {
+          affected.set(i);
+        }
+      }
+      if (affected.isEmpty()) {
+        proofUses[a] = new BitSet();
+        continue;
+      }
+      SatSolver.Outcome o = round.breaks(a, affected, alive, conflictLimit);
+      if (o == SatSolver.Outcome.LIMIT) {
+        return null;
+      }
+      if (o == SatSolver.Outcome.UNSAT) {
+        proofUses[a] = round.usedItems();
+        continue;
+      }
+      BitSet broken = round.brokenIn(affected);
+      if (broken.isEmpty()) {
+        throw new IllegalStateException("internal error: lemma search model breaks none");
+      }
+      alive.andNot(broken);
+      for (int b = 0; b < actions; b++) {
+        if ((b == a || proofUses[b] == null || proofUses[b].intersects(broken))
+            && !queued.get(b)) {
+          todo.add(b);
+          queued.set(b);
+        }
+      }
+    }
+    return alive;
+  }
+
+  /**
+   * The solver of one Houdini round: one step from a state where the facts hold (asserted,
+   * in both states) and where each item holds if its activation literal is assumed.
+   */
+  private static final class Round {
     private final SatSolver solver;
     private final TermEncoder enc;
     private final Unrolling u;
     private final List<Term> items;
+    private final int[] act; // per item
+    private final java.util.Map<Integer, Integer> itemOfAct = new java.util.HashMap<>();
     private final int[] brokenLit; // per item: its negation in the next state, 0 if not made
 
-    Pass(SymbolicMachine sym, List<Term> items, BitSet alive, SolverBackend backend,
-        SolverStats stats) {
+    Round(SymbolicMachine sym, List<Term> items, BitSet alive, List<Term> facts,
+        SolverBackend backend, SolverStats stats) {
       this.solver = stats.register(backend.create());
       this.enc = new TermEncoder(sym, solver);
       this.u = new Unrolling(enc, stats);
       this.items = items;
+      this.act = new int[items.size()];
       this.brokenLit = new int[items.size()];
       TermEncoder.Frame s0 = u.frame(0);
-      u.frame(1);
+      TermEncoder.Frame s1 = u.frame(1);
+      for (Term fact : facts) { // proved invariants: they hold after the step too
+        enc.clause(s0.lit(fact));
+        enc.clause(s1.lit(fact));
+      }
       for (int i = alive.nextSetBit(0); i >= 0; i = alive.nextSetBit(i + 1)) {
-        enc.clause(s0.lit(items.get(i)));
+        act[i] = solver.newVar();
+        itemOfAct.put(act[i], i);
+        enc.clause(-act[i], s0.lit(items.get(i)));
       }
     }
 
-    /** Whether action {@code a} can lead to a state breaking one of {@code affected}. */
-    SatSolver.Outcome breaks(int a, BitSet affected, long conflictLimit) {
+    /**
+     * Whether action {@code a}, from a state where the items of {@code alive} hold, can
+     * lead to a state breaking one of {@code affected}.
+     */
+    SatSolver.Outcome breaks(int a, BitSet affected, BitSet alive, long conflictLimit) {
       int goal = solver.newVar();
       int[] clause = new int[affected.cardinality() + 1];
       clause[0] = -goal;
@@ -146,7 +222,26 @@ final class Lemmas {
         clause[k++] = broken(i);
       }
       enc.clause(clause);
-      return solver.solve(new int[] {goal, u.selector(0, a)}, conflictLimit);
+      int[] assume = new int[alive.cardinality() + 2];
+      assume[0] = goal;
+      assume[1] = u.selector(0, a);
+      k = 2;
+      for (int i = alive.nextSetBit(0); i >= 0; i = alive.nextSetBit(i + 1)) {
+        assume[k++] = act[i];
+      }
+      return solver.solve(assume, conflictLimit);
+    }
+
+    /** After an unsatisfiable {@link #breaks}: the items its proof assumed. */
+    BitSet usedItems() {
+      BitSet out = new BitSet();
+      for (int l : solver.failedAssumptions()) {
+        Integer i = itemOfAct.get(l);
+        if (i != null) {
+          out.set(i);
+        }
+      }
+      return out;
     }
 
     /** The items of {@code among} that the model's next state breaks. */

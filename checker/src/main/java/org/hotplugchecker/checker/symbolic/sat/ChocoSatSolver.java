@@ -35,6 +35,7 @@ public final class ChocoSatSolver implements SatSolver {
   private long fails;
   private long nanos;
   private long limitHits;
+  private int[] lastAssumptions = new int[0];
 
   @Override
   public int newVar() {
@@ -71,6 +72,7 @@ public final class ChocoSatSolver implements SatSolver {
       return Outcome.UNSAT;
     }
     long start = System.nanoTime();
+    lastAssumptions = assumptions.clone();
     Solver solver = model.getSolver();
     List<Constraint> temporary = new ArrayList<>();
     for (int l : assumptions) {
@@ -113,6 +115,11 @@ public final class ChocoSatSolver implements SatSolver {
       }
       nanos += System.nanoTime() - start;
     }
+  }
+
+  @Override
+  public int[] failedAssumptions() {
+    return lastAssumptions.clone(); // Choco does not say which: all of them
   }
 
   @Override

@@ -22,6 +22,7 @@ public final class Sat4jSolver implements SatSolver {
   private long calls;
   private long nanos;
   private long limitHits;
+  private int[] lastAssumptions;
 
   /** A solver without variables or clauses. */
   public Sat4jSolver() {
@@ -53,6 +54,7 @@ public final class Sat4jSolver implements SatSolver {
       return Outcome.UNSAT;
     }
     long start = System.nanoTime();
+    lastAssumptions = assumptions.clone();
     solver.setTimeoutOnConflicts(conflictLimit > 0 && conflictLimit < Integer.MAX_VALUE
         ? (int) conflictLimit : Integer.MAX_VALUE);
     try {
@@ -64,6 +66,22 @@ public final class Sat4jSolver implements SatSolver {
     } finally {
       nanos += System.nanoTime() - start;
     }
+  }
+
+  @Override
+  public int[] failedAssumptions() {
+    if (inconsistent || lastAssumptions == null) {
+      return new int[0];
+    }
+    org.sat4j.specs.IVecInt core = solver.unsatExplanation();
+    if (core == null) {
+      return lastAssumptions.clone();
+    }
+    int[] out = new int[core.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = core.get(i);
+    }
+    return out;
   }
 
   @Override

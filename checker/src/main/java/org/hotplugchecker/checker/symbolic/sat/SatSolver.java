@@ -40,6 +40,12 @@ public interface SatSolver {
    */
   Outcome solve(int[] assumptions, long conflictLimit);
 
+  /**
+   * After an {@link Outcome#UNSAT} answer: assumptions of that call that alone make it
+   * unsatisfiable (all of them when the backend cannot tell).
+   */
+  int[] failedAssumptions();
+
   /** The value of {@code lit} in the model of the last {@link Outcome#SAT} answer. */
   boolean value(int lit);
 
