@@ -12,6 +12,8 @@ import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.symbolic.sat.SatSolver;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.symbolic.SymbolicProperty;
+import org.hotplugchecker.model.rules.symbolic.Term;
 import org.hotplugchecker.model.ts.PropertySpec;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
@@ -61,6 +63,7 @@ public final class BmcEngine {
     BoundedSearch search = new BoundedSearch(model.ts(), model.sym(), options.backend(), stats,
         true);
     List<PropertySpec> props = model.ts().properties();
+    strengthen(model, search, stats, start);
     PropertyResult[] results = new PropertyResult[props.size()];
     Set<Integer> open = new LinkedHashSet<>();
     for (int p = 0; p < props.size(); p++) {
@@ -100,6 +103,30 @@ public final class BmcEngine {
   }
 
   /**
+   * Finds lemmas (with the properties as goals) and asserts those proved on every frame:
+   * they hold in every reachable state, so no counterexample is lost, and the depths at
+   * which a proved property is refuted cost next to nothing. The verdicts stay bounded
+   * ({@code kind} reports proofs).
+   */
+  private void strengthen(SymbolicModel model, BoundedSearch search, SolverStats stats,
+      long start) {
+    List<Term> goals = new ArrayList<>();
+    for (SymbolicProperty p : model.sym().properties()) {
+      goals.add(model.sym().terms().not(p.bad()));
+    }
+    Lemmas lemmas = Lemmas.find(model.sym(), goals, options.backend(), stats,
+        KInductionOptions.DEFAULT_STEP_FAIL_LIMIT);
+    List<Term> proved = new ArrayList<>();
+    for (int g = 0; g < goals.size(); g++) {
+      if (lemmas.proved(g)) {
+        proved.add(goals.get(g));
+      }
+    }
+    search.assumeInvariants(lemmas, proved);
+    options.progress().symbolicDone("lemmas", 0, stats.solveCalls(), millisSince(start));
+  }
+
+  /**
    * No simple path from boot is longer than {@code k}, so every reachable state is within
    * {@code k} steps and was checked: open invariants hold. A transition out of such a
    * state is at most {@code k + 1} steps away, so an action property needs that one more
@@ -122,11 +149,7 @@ public final class BmcEngine {
         results[p] = violated(props.get(p), late.get(p));
         continue;
       }
-      boolean exercised = false;
-      for (int j = 1; j <= k + 1 && !exercised; j++) {
-        exercised = search.exercisedAt(j, p);
-      }
-      results[p] = exercised
+      results[p] = search.exercisedWithin(k + 1, p)
           ? new PropertyResult(props.get(p), Verdict.HOLDS, Optional.empty(), proof)
           : new PropertyResult(props.get(p), Verdict.VACUOUS, Optional.empty(),
               "no reachable transition exercised it (" + proof + ")");

@@ -11,6 +11,7 @@ import org.hotplugchecker.checker.symbolic.sat.SolverBackend;
 import org.hotplugchecker.model.rules.symbolic.ActionDependencies;
 import org.hotplugchecker.model.rules.symbolic.SymbolicMachine;
 import org.hotplugchecker.model.rules.symbolic.SymbolicProperty;
+import org.hotplugchecker.model.rules.symbolic.Term;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
@@ -32,6 +33,10 @@ final class BoundedSearch {
   private final boolean simplePaths;
   private final List<Integer> porPairs = new ArrayList<>(); // pair (t, t+1) -> lit
 
+  private Lemmas invariants;
+  private List<Term> facts = List.of();
+  private int invariantFrames;
+
   BoundedSearch(TransitionSystem ts, SymbolicMachine sym, SolverBackend backend,
       SolverStats stats, boolean partialOrder) {
     this.sym = sym;
@@ -45,6 +50,29 @@ final class BoundedSearch {
     // Without clause learning (Choco) simplicity prunes most of the action tree; with it
     // (Sat4j) the distinctness clauses cost more than they save (docs/symbolic.md).
     this.simplePaths = backend == SolverBackend.CHOCO;
+  }
+
+  /**
+   * Asserts {@code lemmas} and {@code proved} (terms proved to hold in every reachable
+   * state) on every frame from now on. Every frame of a path from boot is reachable, so no
+   * path is lost; questions whose answer they imply (no violation of a proved property)
+   * become easy.
+   */
+  void assumeInvariants(Lemmas lemmas, List<Term> proved) {
+    this.invariants = lemmas;
+    this.facts = List.copyOf(proved);
+    this.invariantFrames = 0;
+  }
+
+  private SatSolver.Outcome solve(int[] assumptions, long conflictLimit) {
+    while (invariants != null && invariantFrames <= u.steps()) {
+      TermEncoder.Frame f = u.frame(invariantFrames++);
+      invariants.assertOn(u.encoder(), f);
+      for (Term t : facts) {
+        u.encoder().clause(f.lit(t));
+      }
+    }
+    return solver.solve(assumptions, conflictLimit);
   }
 
   /** The frame at which property {@code p}'s counterexamples of {@code k} steps end. */
@@ -104,7 +132,7 @@ final class BoundedSearch {
       u.encoder().clause(clause);
       List<Integer> query = new ArrayList<>(assumptions);
       query.add(goal);
-      if (solver.solve(toArray(query), 0) != SatSolver.Outcome.SAT) {
+      if (solve(toArray(query), 0) != SatSolver.Outcome.SAT) {
         break;
       }
       List<Integer> hit = new ArrayList<>();
@@ -125,24 +153,24 @@ final class BoundedSearch {
     return found;
   }
 
-  /** Whether some path of {@code k - 1} steps ends where action property {@code p} judges a step. */
-  boolean exercisedAt(int k, int p) {
+  /**
+   * Whether action property {@code p} judges a step out of some state reachable in fewer
+   * than {@code k} steps: one question over frames {@code 0..k-1}, the steps allowed to be
+   * idle (a path with idle steps is a shorter path).
+   */
+  boolean exercisedWithin(int k, int p) {
     SymbolicProperty prop = sym.properties().get(p);
     if (prop.isInvariant() || k < 1) {
       return false;
     }
-    int t = k - 1;
-    List<Integer> assumptions = new ArrayList<>();
-    for (int l : u.real(t)) {
-      assumptions.add(l);
+    int goal = solver.newVar();
+    int[] clause = new int[k + 1];
+    clause[0] = -goal;
+    for (int t = 0; t < k; t++) {
+      clause[t + 1] = u.frame(t).lit(prop.exercised());
     }
-    if (partialOrder) {
-      for (int i = 0; i + 1 <= t - 1; i++) {
-        assumptions.add(porPair(i));
-      }
-    }
-    assumptions.add(u.assumable(prop.exercised(), t));
-    return solver.solve(toArray(assumptions), 0) == SatSolver.Outcome.SAT;
+    u.encoder().clause(clause);
+    return solve(new int[] {goal}, 0) == SatSolver.Outcome.SAT;
   }
 
   /** Whether some simple path of {@code length} steps leaves the boot state. */
@@ -154,7 +182,7 @@ final class BoundedSearch {
     for (int j = 1; j <= length; j++) {
       assumptions.add(u.distinctFromEarlier(j));
     }
-    return solver.solve(toArray(assumptions), conflictLimit);
+    return solve(toArray(assumptions), conflictLimit);
   }
 
   private int badLit(int p, int t) {

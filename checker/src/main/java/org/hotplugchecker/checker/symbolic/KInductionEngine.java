@@ -93,6 +93,11 @@ public final class KInductionEngine {
     lemmas = strengthen(sym, lemmas, open, proven, results, search, props, stats);
     options.progress().symbolicDone("strengthening", 0, stats.solveCalls(),
         BmcEngine.millisSince(start));
+    List<Term> provedTerms = new ArrayList<>();
+    for (int p : proven) {
+      provedTerms.add(sym.terms().not(sym.properties().get(p).bad()));
+    }
+    search.assumeInvariants(lemmas, provedTerms); // the base case may assume them
     int baseDepth = 0;
     InductionStep step = null;
     for (int k = 1; k <= options.maxK() && !open.isEmpty(); k++) {
@@ -186,10 +191,8 @@ public final class KInductionEngine {
     if (sym.properties().get(p).isInvariant()) {
       return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), detail);
     }
-    for (int j = 1; j <= options.maxK(); j++) {
-      if (search.exercisedAt(j, p)) {
-        return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), detail);
-      }
+    if (search.exercisedWithin(options.maxK(), p)) {
+      return new PropertyResult(spec, Verdict.HOLDS, Optional.empty(), detail);
     }
     return new PropertyResult(spec, Verdict.UNKNOWN, Optional.empty(),
         "no violating transition (" + detail + "), but no transition exercising it found"

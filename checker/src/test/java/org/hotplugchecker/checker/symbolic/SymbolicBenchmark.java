@@ -21,7 +21,13 @@ import org.hotplugchecker.model.topology.Topology;
 public final class SymbolicBenchmark {
   private SymbolicBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args[0].equals("spec")) {
+      Topology t = new org.hotplugchecker.model.spec.SpecLoader().load(java.nio.file.Path.of(args[1]))
+          .topology();
+      run(t, args[2], Integer.parseInt(args[3]), SolverBackend.SAT4J, args[0]);
+      return;
+    }
     if (args[0].equals("ref")) {
       for (org.hotplugchecker.checker.ReferenceCases.Case c
           : org.hotplugchecker.checker.ReferenceCases.all()) {
@@ -69,6 +75,11 @@ public final class SymbolicBenchmark {
     int depth = Integer.parseInt(args[4]);
     SolverBackend backend = args.length > 5 ? SolverBackend.fromUserName(args[5]).orElseThrow()
         : SolverBackend.SAT4J;
+    run(t, args[3], depth, backend, args[0]);
+  }
+
+  private static void run(Topology t, String engine, int depth, SolverBackend backend,
+      String label) {
     long start = System.nanoTime();
     HotplugModel model = new HotplugModel(t);
     org.hotplugchecker.checker.Progress progress = new org.hotplugchecker.checker.Progress() {
@@ -80,7 +91,7 @@ public final class SymbolicBenchmark {
         System.out.printf(Locale.ROOT, "  %s %d: %d calls, %d ms%n", phase, d, calls, ms);
       }
     };
-    CheckResult r = args[3].equals("kind")
+    CheckResult r = engine.equals("kind")
         ? new KInductionEngine(KInductionOptions.upTo(depth).withProgress(progress)
             .withBackend(backend)).check(model)
         : new BmcEngine(BmcOptions.depth(depth).withProgress(progress).withBackend(backend))
@@ -89,7 +100,7 @@ public final class SymbolicBenchmark {
       System.out.printf(Locale.ROOT, "%-28s %-9s %s%n", p.property().name(),
           p.verdict().specName() + (p.length() >= 0 ? "@" + p.length() : ""), p.detail());
     }
-    System.out.printf(Locale.ROOT, "%s %s: %d ms (engine %d ms), stats %s%n", args[0],
+    System.out.printf(Locale.ROOT, "%s %s: %d ms (engine %d ms), stats %s%n", label,
         r.engine(), (System.nanoTime() - start) / 1_000_000, r.millis(), r.stats());
   }
 }
