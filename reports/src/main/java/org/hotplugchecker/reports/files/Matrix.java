@@ -85,9 +85,10 @@ record Matrix(List<Group> groups) {
   }
 
   private static int modelOrder(String property) {
-    int i = HotplugRules.RULES.properties().indexOf(
-        HotplugRules.RULES.property(property).orElse(null));
-    return i < 0 ? Integer.MAX_VALUE : i; // a spec's own invariants after the built-ins
+    // a spec's own invariants after the built-ins (List.copyOf's indexOf rejects null)
+    return HotplugRules.RULES.property(property)
+        .map(p -> HotplugRules.RULES.properties().indexOf(p))
+        .orElse(Integer.MAX_VALUE);
   }
 
   /** E.g. {@code 2 nodes; cpus: 0@n0, 1@n1 hotplug; memory: 0@n0, 1@n1 hotplug}. */
