@@ -445,13 +445,7 @@ class CheckCommandTest {
         name: many
         arch: [x86, generic]
         kernel: [v4.19, {base: v5.0, offline_guard: online_blocks}]
-        nodes: 2
-        cpus:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        memory:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
+        """ + SpecTexts.S1_MACHINE + """
         expect:
           no_oops:
             v4.19: violated@5

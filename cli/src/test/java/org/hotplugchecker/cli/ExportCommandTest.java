@@ -9,24 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.hotplugchecker.checker.export.SpinResult;
 import org.hotplugchecker.checker.export.SpinRunner;
+import org.hotplugchecker.model.spec.SpecTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
 /** {@code export}: where files go, what they hold, bad input, and SPIN on the CLI's output. */
 class ExportCommandTest {
-  private static final String S1 = """
-      name: s1-x86-v4.19
-      arch: x86
-      kernel: v4.19
-      nodes: 2
-      cpus:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      memory:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      """;
+  private static final String S1 = "name: s1-x86-v4.19\n" + SpecTexts.s1("v4.19");
 
   @TempDir Path dir;
 

@@ -22,15 +22,7 @@ import org.junit.jupiter.api.Test;
 /** {@code kernel:} and {@code arch:} lists: one check per combination, named NAME[K,A]. */
 class SpecMatrixTest {
   private static final Path FILE = Path.of("m.yaml");
-  private static final String MACHINE = """
-      nodes: 2
-      cpus:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      memory:
-        - {home: 0, boot: true, hotplug: false}
-        - {home: 1, boot: true, hotplug: true}
-      """;
+  private static final String MACHINE = SpecTexts.S1_MACHINE;
 
   private static List<Spec> parse(String text) throws SpecException {
     return new SpecLoader().parseAll(FILE, text);

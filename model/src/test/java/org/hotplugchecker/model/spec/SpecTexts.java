@@ -10,16 +10,17 @@ public final class SpecTexts {
    * removable memory block.
    */
   public static String s1(String kernel) {
-    return """
-        arch: x86
-        kernel: %s
-        nodes: 2
-        cpus:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        memory:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        """.formatted(kernel);
+    return "arch: x86\nkernel: " + kernel + "\n" + S1_MACHINE;
   }
+
+  /** s1's machine alone (seven lines from {@code nodes:}), for specs that set arch and kernel. */
+  public static final String S1_MACHINE = """
+      nodes: 2
+      cpus:
+        - {home: 0, boot: true, hotplug: false}
+        - {home: 1, boot: true, hotplug: true}
+      memory:
+        - {home: 0, boot: true, hotplug: false}
+        - {home: 1, boot: true, hotplug: true}
+      """;
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.hotplugchecker.model.spec.SpecTexts;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.reports.CheckRun;
@@ -68,14 +69,7 @@ class MatrixTest {
         arch: [x86, generic]
         kernel: [v4.19, v5.0, {base: v5.0, offline_guard: online_blocks},
                  {base: v5.0, no_node_in_allocator: numa_mem_id}]
-        nodes: 2
-        cpus:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        memory:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        """;
+        """ + SpecTexts.S1_MACHINE;
     List<CheckRun> runs = new org.hotplugchecker.model.spec.SpecLoader()
         .parseAll(java.nio.file.Path.of("many.yaml"), yaml).stream().map(Runs::run).toList();
     Matrix m = Matrix.of(runs);
@@ -109,13 +103,7 @@ class MatrixTest {
         name: own
         arch: x86
         kernel: [v4.19, v5.0]
-        nodes: 2
-        cpus:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
-        memory:
-          - {home: 0, boot: true, hotplug: false}
-          - {home: 1, boot: true, hotplug: true}
+        """ + SpecTexts.S1_MACHINE + """
         invariants:
           zz_a_cpu_stays_online: "exists c in cpus: cpu.online[c]"
           aa_node_zero_stays: "node.online[0]"
