@@ -8,7 +8,6 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.spec.Expectation;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.topology.Arch;
