@@ -7,7 +7,9 @@ import org.hotplugchecker.model.rules.Type;
  * How generated code reads and writes a packed state: in one {@code long} that methods
  * take and return, or in a {@code long[]} changed in place. Each slot gets small accessor
  * methods (emitted by {@link #accessors}); everything else calls them, and the JIT inlines
- * them.
+ * them. Besides one element, code may read a boolean slot whole, as a bit vector over its
+ * domain (bit {@code i} is element {@code i}: one shift, as a layout packs its elements in
+ * consecutive bits), and an int slot's field as stored (the node plus one, 0 for none).
  */
 abstract class StateAccess {
   /** The parameter declaration, e.g. {@code long s}. */
@@ -34,6 +36,25 @@ abstract class StateAccess {
   /** Reads element {@code idx}, giving false / -1 outside the array. */
   String readChecked(Slot slot, String idx) {
     return "rc" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  /** A boolean slot's elements as a bit vector (bit i: element i), exact. */
+  String vec(Slot slot) {
+    return "v" + suffix() + "_" + id(slot) + "(s)";
+  }
+
+  /** An int slot's field {@code idx} (in range) as stored: the node plus one. */
+  String raw(Slot slot, String idx) {
+    return "f" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  /** An int slot's field {@code idx} as stored, 0 (no node) outside the array. */
+  String rawChecked(Slot slot, String idx) {
+    return "fc" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  static String domainMask(Slot slot) {
+    return slot.isScalar() ? "1L" : "DM_" + slot.index().name();
   }
 
   /** A statement writing {@code value} to element {@code idx} (checked: outside is an error). */
@@ -96,9 +117,14 @@ abstract class StateAccess {
         w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
             + ", \"" + slot.name() + "\"); long b = 1L << " + shift
             + "; return v ? s | b : s & ~b; }");
+        w.line("private long v1_" + id + "(long s) { return (s >>> B1_" + id + ") & "
+            + domainMask(slot) + "; }");
       } else {
-        w.line("private int r1_" + id + "(long s, int i) { return (int) ((s >>> " + shift
-            + ") & NM) - 1; }");
+        w.line("private int f1_" + id + "(long s, int i) { return (int) ((s >>> " + shift
+            + ") & NM); }");
+        w.line("private int fc1_" + id + "(long s, int i) { return i >= 0 && i < " + size(slot)
+            + " ? f1_" + id + "(s, i) : 0; }");
+        w.line("private int r1_" + id + "(long s, int i) { return f1_" + id + "(s, i) - 1; }");
         w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
             + ", \"" + slot.name() + "\"); int sh = " + shift
             + "; return (s & ~(NM << sh)) | ((long) (v + 1) << sh); }");
@@ -140,6 +166,14 @@ abstract class StateAccess {
       decl.line("private final int[] SN_" + id + ";");
       init.line("WN_" + id + " = words(layout, " + s + ");");
       init.line("SN_" + id + " = shifts(layout, " + s + ");");
+      if (slot.type() == Type.BOOL) { // where the bit vector starts, and if it goes on
+        decl.line("private final int VW_" + id + ";");
+        decl.line("private final int VS_" + id + ";");
+        decl.line("private final boolean VX_" + id + ";");
+        init.line("VW_" + id + " = vectorWord(layout, " + s + ");");
+        init.line("VS_" + id + " = vectorShift(layout, " + s + ");");
+        init.line("VX_" + id + " = vectorStraddles(layout, " + s + ");");
+      }
     }
 
     @Override
@@ -154,9 +188,16 @@ abstract class StateAccess {
         w.line("private void wN_" + id + "(long[] s, int i, boolean v) { check(i, " + size(slot)
             + ", \"" + slot.name() + "\"); long b = 1L << SN_" + id + "[i]; int w = WN_" + id
             + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
+        w.line("private long vN_" + id + "(long[] s) { long v = s[VW_" + id + "] >>> VS_" + id
+            + "; if (VX_" + id + ") v |= s[VW_" + id + " + 1] << -VS_" + id + "; return v & "
+            + domainMask(slot) + "; }");
       } else {
-        w.line("private int rN_" + id + "(long[] s" + iParam + ") { return (int) ((" + at
-            + ") & NM) - 1; }");
+        w.line("private int fN_" + id + "(long[] s" + iParam + ") { return (int) ((" + at
+            + ") & NM); }");
+        w.line("private int fcN_" + id + "(long[] s, int i) { return i >= 0 && i < " + size(slot)
+            + " ? fN_" + id + "(s, i) : 0; }");
+        w.line("private int rN_" + id + "(long[] s" + iParam + ") { return fN_" + id + "(s"
+            + (slot.isScalar() ? "" : ", i") + ") - 1; }");
         w.line("private void wN_" + id + "(long[] s, int i, int v) { check(i, " + size(slot)
             + ", \"" + slot.name() + "\"); int sh = SN_" + id + "[i]; int w = WN_" + id
             + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
