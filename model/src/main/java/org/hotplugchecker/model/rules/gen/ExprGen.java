@@ -176,7 +176,7 @@ final class ExprGen {
   }
 
   /** Whether {@code index} is a variable ranging over exactly {@code domain}. */
-  private static boolean inDomain(Expr index, Domain domain, Scope sc) {
+  static boolean inDomain(Expr index, Domain domain, Scope sc) {
     return index instanceof Expr.Var v && sc.get(v.name()).domain() == domain;
   }
 

@@ -59,7 +59,20 @@ abstract class StateAccess {
 
   /** A statement writing {@code value} to element {@code idx} (checked: outside is an error). */
   String write(Slot slot, String idx, String value) {
-    String call = "w" + suffix() + "_" + id(slot) + "(s, " + (slot.isScalar() ? "0" : idx)
+    return write("w", slot, idx, value);
+  }
+
+  /**
+   * {@link #write} without the range check, for an index known to lie in the slot's domain
+   * (a variable ranging over it) or a scalar slot: the check is a branch per write in the
+   * search's hot loop, and one that cannot fail.
+   */
+  String writeInDomain(Slot slot, String idx, String value) {
+    return write("wu", slot, idx, value);
+  }
+
+  private String write(String prefix, Slot slot, String idx, String value) {
+    String call = prefix + suffix() + "_" + id(slot) + "(s, " + (slot.isScalar() ? "0" : idx)
         + ", " + value + ")";
     return (functional() ? "s = " : "") + call + ";";
   }
@@ -114,9 +127,10 @@ abstract class StateAccess {
       if (slot.type() == Type.BOOL) {
         w.line("private boolean r1_" + id + "(long s" + (slot.isScalar() ? "" : ", int i")
             + ") { return ((s >>> " + (slot.isScalar() ? "B1_" + id : shift) + ") & 1L) != 0; }");
-        w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); long b = 1L << " + shift
+        w.line("private long wu1_" + id + "(long s, int i, boolean v) { long b = 1L << " + shift
             + "; return v ? s | b : s & ~b; }");
+        w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); return wu1_" + id + "(s, i, v); }");
         w.line("private long v1_" + id + "(long s) { return (s >>> B1_" + id + ") & "
             + domainMask(slot) + "; }");
       } else {
@@ -125,9 +139,10 @@ abstract class StateAccess {
         w.line("private int fc1_" + id + "(long s, int i) { return i >= 0 && i < " + size(slot)
             + " ? f1_" + id + "(s, i) : 0; }");
         w.line("private int r1_" + id + "(long s, int i) { return f1_" + id + "(s, i) - 1; }");
-        w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); int sh = " + shift
+        w.line("private long wu1_" + id + "(long s, int i, int v) { int sh = " + shift
             + "; return (s & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+        w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); return wu1_" + id + "(s, i, v); }");
       }
       if (!slot.isScalar()) {
         String outside = slot.type() == Type.BOOL ? "false" : "-1";
@@ -185,9 +200,10 @@ abstract class StateAccess {
       if (slot.type() == Type.BOOL) {
         w.line("private boolean rN_" + id + "(long[] s" + iParam + ") { return ((" + at
             + ") & 1L) != 0; }");
+        w.line("private void wuN_" + id + "(long[] s, int i, boolean v) { long b = 1L << SN_" + id
+            + "[i]; int w = WN_" + id + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
         w.line("private void wN_" + id + "(long[] s, int i, boolean v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); long b = 1L << SN_" + id + "[i]; int w = WN_" + id
-            + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
+            + ", \"" + slot.name() + "\"); wuN_" + id + "(s, i, v); }");
         w.line("private long vN_" + id + "(long[] s) { long v = s[VW_" + id + "] >>> VS_" + id
             + "; if (VX_" + id + ") v |= s[VW_" + id + " + 1] << -VS_" + id + "; return v & "
             + domainMask(slot) + "; }");
@@ -198,9 +214,10 @@ abstract class StateAccess {
             + " ? fN_" + id + "(s, i) : 0; }");
         w.line("private int rN_" + id + "(long[] s" + iParam + ") { return fN_" + id + "(s"
             + (slot.isScalar() ? "" : ", i") + ") - 1; }");
+        w.line("private void wuN_" + id + "(long[] s, int i, int v) { int sh = SN_" + id
+            + "[i]; int w = WN_" + id + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
         w.line("private void wN_" + id + "(long[] s, int i, int v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); int sh = SN_" + id + "[i]; int w = WN_" + id
-            + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+            + ", \"" + slot.name() + "\"); wuN_" + id + "(s, i, v); }");
       }
       if (!slot.isScalar()) {
         String outside = slot.type() == Type.BOOL ? "false" : "-1";
