@@ -168,7 +168,7 @@ final class ExprGen {
   }
 
   /** Whether {@code e} has no loop or local: eager evaluation costs a few instructions. */
-  private static boolean cheap(Expr e) {
+  static boolean cheap(Expr e) {
     boolean[] loops = {false};
     ExprAnalysis.visit(e, x -> loops[0] |= x instanceof Expr.Quant || x instanceof Expr.ArgMin
         || x instanceof Expr.Count || x instanceof Expr.Nth || x instanceof Expr.Let);

@@ -260,6 +260,7 @@ public final class KernelGenerator {
             + exprs.gen(ap.holds(), sc) + " ? 1 : 0; }");
       }
     }
+    new ViolationsGen(rules, exprs, names).write(body, p -> "i_" + propertyId(p) + a.suffix());
     body.append(helpers);
   }
 
@@ -305,16 +306,6 @@ public final class KernelGenerator {
     }
     body.line("default: throw new IllegalArgumentException(\"no action property \" + property);");
     body.close();
-    body.close();
-    body.open("public long violations" + sfx + "(" + st + ", long active) {");
-    body.line("long v = 0;");
-    for (int p = 0; p < rules.properties().size(); p++) {
-      if (rules.properties().get(p) instanceof PropertyRule.Invariant) {
-        body.line("if ((active & " + (1L << p) + "L) != 0 && !i_"
-            + propertyId(rules.properties().get(p)) + sfx + "(s)) v |= " + (1L << p) + "L;");
-      }
-    }
-    body.line("return v;");
     body.close();
   }
 

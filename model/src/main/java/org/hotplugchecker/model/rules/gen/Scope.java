@@ -46,6 +46,17 @@ final class Scope {
     return new Scope(names, m);
   }
 
+  /**
+   * This scope plus {@code name} over {@code domain} as the existing Java variable
+   * {@code java}: for loops that several rule quantifiers, each with its own variable name,
+   * share.
+   */
+  Scope alias(String name, Domain domain, String java) {
+    Map<String, Var> m = new HashMap<>(vars);
+    m.put(name, new Var(java, domain, null));
+    return new Scope(names, m);
+  }
+
   Var get(String name) {
     Var v = vars.get(name);
     if (v == null) {
