@@ -83,9 +83,13 @@ class CompiledKernelTest {
     while (!queue.isEmpty() && seen.size() < maxStates) {
       long[] s = queue.poll();
       String where = " in " + rules.variables(s);
+      long violated = 0;
+      long invariants = 0;
       for (int p = 0; p < props.size(); p++) {
         if (props.get(p) instanceof PropertyRule.Invariant) {
           boolean holds = rules.holds(p, s);
+          invariants |= 1L << p;
+          violated |= holds ? 0 : 1L << p;
           assertEquals(holds, kernel.invariantN(p, s), props.get(p).name() + where);
           assertEquals(holds, model.invariantHolds(p, s), props.get(p).name() + where);
           if (oneWord) {
@@ -93,6 +97,20 @@ class CompiledKernelTest {
             assertEquals(!holds, (model.invariantViolations1(s[0]) & (1L << p)) != 0,
                 props.get(p).name() + where);
           }
+        }
+      }
+      // violations: all invariants active, each alone, and a subset that varies by state
+      List<Long> actives = new ArrayList<>(List.of(invariants, 0L,
+          invariants & (seen.size() * 0x9E3779B97F4A7C15L)));
+      for (long b = invariants; b != 0; b &= b - 1) {
+        actives.add(b & -b);
+      }
+      for (long active : actives) {
+        assertEquals(violated & active, kernel.violationsN(s, active),
+            "violationsN of " + Long.toBinaryString(active) + where);
+        if (oneWord) {
+          assertEquals(violated & active, kernel.violations1(s[0], active),
+              "violations1 of " + Long.toBinaryString(active) + where);
         }
       }
       long enabledSet = 0;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hotplugchecker.model.rules.ActionRule;
 import org.hotplugchecker.model.rules.Domain;
@@ -96,15 +97,19 @@ public final class KernelGenerator {
       }
     }
     Scope.Names names = new Scope.Names();
+    Tables tables = new Tables(names);
     for (StateAccess a : accesses) {
       for (Slot slot : rules.slots()) {
         a.accessors(body, slot);
       }
-      methods(a, names, body);
+      methods(a, names, tables, body);
       dispatch(a, body);
     }
     fireAll(body);
-    boot(names, body);
+    boot(names, tables, body);
+    decl.append(tables.declarations());
+    init.append(tables.initialisation());
+    body.append(tables.methods());
     JavaWriter w = new JavaWriter();
     w.line("package " + PACKAGE + ";");
     w.line("");
@@ -130,8 +135,10 @@ public final class KernelGenerator {
   private void facts(JavaWriter decl, JavaWriter init, JavaWriter body) {
     for (Domain d : Domain.values()) {
       decl.line("private final int N_" + d.name() + ";");
-      init.line("N_" + d.name() + " = facts.size(org.hotplugchecker.model.rules.Domain."
-          + d.name() + ");");
+      decl.line("private final long DM_" + d.name() + "; // the bits of a vector over " + d);
+      init.line("N_" + d.name() + " = vectorSize(facts.size(org.hotplugchecker.model.rules.Domain."
+          + d.name() + "), \"" + d + "\");");
+      init.line("DM_" + d.name() + " = domainMask(N_" + d.name() + ");");
     }
     decl.line("private final int WORDS;");
     init.line("WORDS = layout.words();");
@@ -162,6 +169,9 @@ public final class KernelGenerator {
         init.line("for (int i = 0; i < " + n0 + "; i++) T_" + id + "[i] = " + get + "i, 0)"
             + (bool ? " != 0" : "") + ";");
         String outside = bool ? "false" : "-1";
+        if (!bool) {
+          rangeFields(decl, init, id);
+        }
         body.line("private " + (bool ? "boolean" : "int") + " t_" + id + "(int i) { return i >= 0 && i < "
             + n0 + " ? T_" + id + "[i] : " + outside + "; }");
       } else {
@@ -173,10 +183,19 @@ public final class KernelGenerator {
         init.line("T_" + id + " = new int[" + n0 + " * " + n1 + "];");
         init.line("for (int i = 0; i < " + n0 + "; i++) for (int j = 0; j < " + n1 + "; j++) T_"
             + id + "[i * " + n1 + " + j] = " + get + "i, j);");
+        rangeFields(decl, init, id);
         body.line("private int t_" + id + "(int i, int j) { return i >= 0 && i < " + n0
             + " && j >= 0 && j < " + n1 + " ? T_" + id + "[i * " + n1 + " + j] : -1; }");
       }
     }
+  }
+
+  /** The least and greatest value of an int attribute, -1 (read outside) included. */
+  private static void rangeFields(JavaWriter decl, JavaWriter init, String id) {
+    decl.line("private final int TLO_" + id + ";");
+    decl.line("private final int THI_" + id + ";");
+    init.line("TLO_" + id + " = low(T_" + id + ");");
+    init.line("THI_" + id + " = high(T_" + id + ");");
   }
 
   private Set<Expr.KnobIs> knobTests() {
@@ -192,16 +211,18 @@ public final class KernelGenerator {
   }
 
   /** Procedures, guards, effects and properties for one kind of state access. */
-  private void methods(StateAccess a, Scope.Names names, JavaWriter body) {
+  private void methods(StateAccess a, Scope.Names names, Tables tables, JavaWriter body) {
     JavaWriter helpers = new JavaWriter();
-    ExprGen exprs = new ExprGen(a, helpers);
+    ExprGen exprs = new ExprGen(a, helpers, tables);
     StmtGen stmts = new StmtGen(exprs);
     String ret = a.functional() ? "long" : "void";
+    Map<Procedure, List<Range>> ranges = Ranges.parameters(rules);
     for (Procedure p : rules.procedures()) {
       Scope sc = new Scope(names);
       List<String> params = new ArrayList<>(List.of(a.param()));
-      for (String param : p.params()) {
-        sc = sc.with(param, null);
+      for (int k = 0; k < p.params().size(); k++) {
+        String param = p.params().get(k);
+        sc = sc.with(param, null, ranges.containsKey(p) ? ranges.get(p).get(k) : null);
         params.add("int " + sc.get(param).java());
       }
       body.open("private " + ret + " " + procedureMethod(p, a) + "(" + String.join(", ", params)
@@ -239,6 +260,7 @@ public final class KernelGenerator {
             + exprs.gen(ap.holds(), sc) + " ? 1 : 0; }");
       }
     }
+    new ViolationsGen(rules, exprs, names).write(body, p -> "i_" + propertyId(p) + a.suffix());
     body.append(helpers);
   }
 
@@ -285,22 +307,12 @@ public final class KernelGenerator {
     body.line("default: throw new IllegalArgumentException(\"no action property \" + property);");
     body.close();
     body.close();
-    body.open("public long violations" + sfx + "(" + st + ", long active) {");
-    body.line("long v = 0;");
-    for (int p = 0; p < rules.properties().size(); p++) {
-      if (rules.properties().get(p) instanceof PropertyRule.Invariant) {
-        body.line("if ((active & " + (1L << p) + "L) != 0 && !i_"
-            + propertyId(rules.properties().get(p)) + sfx + "(s)) v |= " + (1L << p) + "L;");
-      }
-    }
-    body.line("return v;");
-    body.close();
   }
 
   /** The boot program, run on the all-zero state (every flag false, every node -1). */
-  private void boot(Scope.Names names, JavaWriter body) {
+  private void boot(Scope.Names names, Tables tables, JavaWriter body) {
     JavaWriter helpers = new JavaWriter();
-    StmtGen stmts = new StmtGen(new ExprGen(new StateAccess.MultiWord(), helpers));
+    StmtGen stmts = new StmtGen(new ExprGen(new StateAccess.MultiWord(), helpers, tables, false));
     body.open("public long[] boot() {");
     body.line("long[] s = new long[WORDS];");
     stmts.block(rules.boot(), new Scope(names), body);

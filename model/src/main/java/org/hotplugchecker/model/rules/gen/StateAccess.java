@@ -7,7 +7,9 @@ import org.hotplugchecker.model.rules.Type;
  * How generated code reads and writes a packed state: in one {@code long} that methods
  * take and return, or in a {@code long[]} changed in place. Each slot gets small accessor
  * methods (emitted by {@link #accessors}); everything else calls them, and the JIT inlines
- * them.
+ * them. Besides one element, code may read a boolean slot whole, as a bit vector over its
+ * domain (bit {@code i} is element {@code i}: one shift, as a layout packs its elements in
+ * consecutive bits), and an int slot's field as stored (the node plus one, 0 for none).
  */
 abstract class StateAccess {
   /** The parameter declaration, e.g. {@code long s}. */
@@ -36,9 +38,41 @@ abstract class StateAccess {
     return "rc" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
   }
 
+  /** A boolean slot's elements as a bit vector (bit i: element i), exact. */
+  String vec(Slot slot) {
+    return "v" + suffix() + "_" + id(slot) + "(s)";
+  }
+
+  /** An int slot's field {@code idx} (in range) as stored: the node plus one. */
+  String raw(Slot slot, String idx) {
+    return "f" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  /** An int slot's field {@code idx} as stored, 0 (no node) outside the array. */
+  String rawChecked(Slot slot, String idx) {
+    return "fc" + suffix() + "_" + id(slot) + "(s, " + idx + ")";
+  }
+
+  static String domainMask(Slot slot) {
+    return slot.isScalar() ? "1L" : "DM_" + slot.index().name();
+  }
+
   /** A statement writing {@code value} to element {@code idx} (checked: outside is an error). */
   String write(Slot slot, String idx, String value) {
-    String call = "w" + suffix() + "_" + id(slot) + "(s, " + (slot.isScalar() ? "0" : idx)
+    return write("w", slot, idx, value);
+  }
+
+  /**
+   * {@link #write} without the range check, for an index known to lie in the slot's domain
+   * (a variable ranging over it) or a scalar slot: the check is a branch per write in the
+   * search's hot loop, and one that cannot fail.
+   */
+  String writeInDomain(Slot slot, String idx, String value) {
+    return write("wu", slot, idx, value);
+  }
+
+  private String write(String prefix, Slot slot, String idx, String value) {
+    String call = prefix + suffix() + "_" + id(slot) + "(s, " + (slot.isScalar() ? "0" : idx)
         + ", " + value + ")";
     return (functional() ? "s = " : "") + call + ";";
   }
@@ -93,15 +127,22 @@ abstract class StateAccess {
       if (slot.type() == Type.BOOL) {
         w.line("private boolean r1_" + id + "(long s" + (slot.isScalar() ? "" : ", int i")
             + ") { return ((s >>> " + (slot.isScalar() ? "B1_" + id : shift) + ") & 1L) != 0; }");
-        w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); long b = 1L << " + shift
+        w.line("private long wu1_" + id + "(long s, int i, boolean v) { long b = 1L << " + shift
             + "; return v ? s | b : s & ~b; }");
+        w.line("private long w1_" + id + "(long s, int i, boolean v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); return wu1_" + id + "(s, i, v); }");
+        w.line("private long v1_" + id + "(long s) { return (s >>> B1_" + id + ") & "
+            + domainMask(slot) + "; }");
       } else {
-        w.line("private int r1_" + id + "(long s, int i) { return (int) ((s >>> " + shift
-            + ") & NM) - 1; }");
-        w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); int sh = " + shift
+        w.line("private int f1_" + id + "(long s, int i) { return (int) ((s >>> " + shift
+            + ") & NM); }");
+        w.line("private int fc1_" + id + "(long s, int i) { return i >= 0 && i < " + size(slot)
+            + " ? f1_" + id + "(s, i) : 0; }");
+        w.line("private int r1_" + id + "(long s, int i) { return f1_" + id + "(s, i) - 1; }");
+        w.line("private long wu1_" + id + "(long s, int i, int v) { int sh = " + shift
             + "; return (s & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+        w.line("private long w1_" + id + "(long s, int i, int v) { check(i, " + size(slot)
+            + ", \"" + slot.name() + "\"); return wu1_" + id + "(s, i, v); }");
       }
       if (!slot.isScalar()) {
         String outside = slot.type() == Type.BOOL ? "false" : "-1";
@@ -140,6 +181,14 @@ abstract class StateAccess {
       decl.line("private final int[] SN_" + id + ";");
       init.line("WN_" + id + " = words(layout, " + s + ");");
       init.line("SN_" + id + " = shifts(layout, " + s + ");");
+      if (slot.type() == Type.BOOL) { // where the bit vector starts, and if it goes on
+        decl.line("private final int VW_" + id + ";");
+        decl.line("private final int VS_" + id + ";");
+        decl.line("private final boolean VX_" + id + ";");
+        init.line("VW_" + id + " = vectorWord(layout, " + s + ");");
+        init.line("VS_" + id + " = vectorShift(layout, " + s + ");");
+        init.line("VX_" + id + " = vectorStraddles(layout, " + s + ");");
+      }
     }
 
     @Override
@@ -151,15 +200,24 @@ abstract class StateAccess {
       if (slot.type() == Type.BOOL) {
         w.line("private boolean rN_" + id + "(long[] s" + iParam + ") { return ((" + at
             + ") & 1L) != 0; }");
+        w.line("private void wuN_" + id + "(long[] s, int i, boolean v) { long b = 1L << SN_" + id
+            + "[i]; int w = WN_" + id + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
         w.line("private void wN_" + id + "(long[] s, int i, boolean v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); long b = 1L << SN_" + id + "[i]; int w = WN_" + id
-            + "[i]; s[w] = v ? s[w] | b : s[w] & ~b; }");
+            + ", \"" + slot.name() + "\"); wuN_" + id + "(s, i, v); }");
+        w.line("private long vN_" + id + "(long[] s) { long v = s[VW_" + id + "] >>> VS_" + id
+            + "; if (VX_" + id + ") v |= s[VW_" + id + " + 1] << -VS_" + id + "; return v & "
+            + domainMask(slot) + "; }");
       } else {
-        w.line("private int rN_" + id + "(long[] s" + iParam + ") { return (int) ((" + at
-            + ") & NM) - 1; }");
+        w.line("private int fN_" + id + "(long[] s" + iParam + ") { return (int) ((" + at
+            + ") & NM); }");
+        w.line("private int fcN_" + id + "(long[] s, int i) { return i >= 0 && i < " + size(slot)
+            + " ? fN_" + id + "(s, i) : 0; }");
+        w.line("private int rN_" + id + "(long[] s" + iParam + ") { return fN_" + id + "(s"
+            + (slot.isScalar() ? "" : ", i") + ") - 1; }");
+        w.line("private void wuN_" + id + "(long[] s, int i, int v) { int sh = SN_" + id
+            + "[i]; int w = WN_" + id + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
         w.line("private void wN_" + id + "(long[] s, int i, int v) { check(i, " + size(slot)
-            + ", \"" + slot.name() + "\"); int sh = SN_" + id + "[i]; int w = WN_" + id
-            + "[i]; s[w] = (s[w] & ~(NM << sh)) | ((long) (v + 1) << sh); }");
+            + ", \"" + slot.name() + "\"); wuN_" + id + "(s, i, v); }");
       }
       if (!slot.isScalar()) {
         String outside = slot.type() == Type.BOOL ? "false" : "-1";

@@ -47,7 +47,11 @@ final class StmtGen {
     StateAccess access = exprs.access();
     if (s instanceof Stmt.Assign a) {
       String idx = a.index() == null ? "0" : exprs.gen(a.index(), sc);
-      w.line(access.write(a.slot(), idx, exprs.gen(a.value(), sc)));
+      String value = exprs.gen(a.value(), sc);
+      boolean inDomain = a.slot().isScalar()
+          || (a.index() != null && ExprGen.inDomain(a.index(), a.slot().index(), sc));
+      w.line(inDomain ? access.writeInDomain(a.slot(), idx, value)
+          : access.write(a.slot(), idx, value));
     } else if (s instanceof Stmt.If i) {
       w.open("if (" + exprs.gen(i.cond(), sc) + ") {");
       block(i.then(), sc, w);
