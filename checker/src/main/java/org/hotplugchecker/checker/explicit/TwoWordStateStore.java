@@ -161,7 +161,7 @@ public final class TwoWordStateStore implements StateStore {
       }
     }
     if (counters[SIZE] == maxCapacity - 1) {
-      throw new StoreFullException("state store is full at " + counters[SIZE] + " states");
+      throw StoreFullException.atLimit("the state store", counters[SIZE], maxCapacity - 1L);
     }
     t[base] = (int) s0;
     t[base + 1] = (int) (s0 >>> 32);
@@ -180,7 +180,7 @@ public final class TwoWordStateStore implements StateStore {
     int[] old = table;
     int oldSlots = old.length / ints;
     if (oldSlots >= maxCapacity) {
-      throw new StoreFullException("state table is full at " + counters[SIZE] + " states");
+      throw StoreFullException.atLimit("the state table", counters[SIZE], threshold(maxCapacity));
     }
     int n = (int) Math.min(maxCapacity, (long) (oldSlots * growth) + 1);
     budget.require((long) n * ints * Integer.BYTES,
