@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
+import org.hotplugchecker.checker.bench.FreshProcessRun;
 import org.hotplugchecker.checker.bench.SpinComparison;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
@@ -23,8 +24,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench}: times the explicit engine on a ladder of growing topologies (the numbers
  * in docs/benchmarks.md), or with {@code --against spin} our command line next to SPIN.
- * Exit codes: 0 measured, 2 bad arguments (or SPIN's tools missing), 3 a run stopped early,
- * the tools disagreed on a state count, or an internal error.
+ * With {@code --end-to-end} each configuration is also checked once by our command line as
+ * a fresh process, next to the warmed-up figure. Exit codes: 0 measured, 2 bad arguments (or
+ * SPIN's tools missing), 3 a run stopped early, the tools or processes disagreed on a state
+ * count, or an internal error.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Time the explicit engine on growing topologies (see docs/benchmarks.md).",
@@ -69,6 +72,12 @@ final class BenchCommand implements Callable<Integer> {
           + "RSS and the ratio.")
   Against against;
 
+  @Option(names = "--end-to-end",
+      description = "Also check each configuration once as a user runs it, our command line "
+          + "as a fresh process (needs /usr/bin/time): wall, CPU, states/s and peak RSS "
+          + "with JVM start-up and reporting, printed under the warmed-up line.")
+  boolean endToEnd;
+
   @Option(names = "--property", paramLabel = "NAME",
       description = "With --against: check only this property, in both tools (repeatable; "
           + "default: all).")
@@ -104,7 +113,17 @@ final class BenchCommand implements Callable<Integer> {
       err.println("bench: --property applies only with --against (bench checks every property)");
       return ExitCode.USAGE;
     }
-    int code = Bench.run(options, ps);
+    FreshProcessRun fresh = null;
+    if (endToEnd) {
+      String missing = FreshProcessRun.missing();
+      if (missing != null) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("bench --end-to-end: " + missing);
+        return ExitCode.USAGE;
+      }
+      fresh = new FreshProcessRun(ourCommand());
+    }
+    int code = Bench.run(options, ps, fresh);
     ps.flush();
     // A run stopped early (memory) is a resource limit, as for check.
     return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
@@ -112,6 +131,11 @@ final class BenchCommand implements Callable<Integer> {
 
   private int againstSpin(BenchOptions options, PrintStream out) {
     PrintWriter err = spec.commandLine().getErr();
+    if (endToEnd) {
+      err.println("bench --against spin: --end-to-end does not apply (our side already runs "
+          + "as a fresh process)");
+      return ExitCode.USAGE;
+    }
     String missing = SpinComparison.missing();
     if (missing != null) {
       err.println("bench --against spin: " + missing);

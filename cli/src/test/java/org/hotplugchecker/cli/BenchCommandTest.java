@@ -29,6 +29,35 @@ class BenchCommandTest {
   }
 
   @Test
+  void endToEndChecksEachConfigurationAgainInAFreshProcess() {
+    if (org.hotplugchecker.checker.bench.FreshProcessRun.missing() != null) {
+      throw new org.opentest4j.TestAbortedException("skipping bench --end-to-end: "
+          + org.hotplugchecker.checker.bench.FreshProcessRun.missing());
+    }
+    CliRun run = CliRun.of("bench", "--rungs", "2x1x1", "--kernels", "v4.19", "--arch", "x86",
+        "--workers", "1,2", "--warmups", "0", "--end-to-end");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    List<String> lines = run.out().lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("2x1x1")) {
+        String next = lines.get(i + 1);
+        // Same state count in both, or the line would say so (and the exit code with it).
+        assertTrue(next.matches("  end to end \\(fresh process\\): wall [0-9.]+ s, cpu [0-9.]+ "
+            + "s, [0-9,]+ states/s, peak RSS [0-9,]+ MiB"), next);
+      }
+    }
+    assertEquals(2, lines.stream().filter(l -> l.contains("end to end")).count(),
+        run::toString);
+  }
+
+  @Test
+  void endToEndDoesNotApplyAgainstSpin() {
+    CliRun run = CliRun.of("bench", "--against", "spin", "--end-to-end", "--rungs", "2x1x1");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("--end-to-end does not apply"), run::toString);
+  }
+
+  @Test
   void againstSpinRunsBothSideBySideAndAgreesOnStates() {
     if (org.hotplugchecker.checker.bench.SpinComparison.missing() != null) {
       throw new org.opentest4j.TestAbortedException("skipping bench --against spin: "

@@ -8,6 +8,7 @@ import org.hotplugchecker.model.kernel.ActionKind;
 import org.hotplugchecker.model.kernel.EnabledSets;
 import org.hotplugchecker.model.kernel.HotplugKernel;
 import org.hotplugchecker.model.kernel.KernelAction;
+import org.hotplugchecker.model.kernel.WideEnabledSets;
 import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
@@ -53,6 +54,7 @@ public final class HotplugModel implements TransitionSystem {
   private final int[] indices; // per action id: its CPU or block
   private final ActionGuard[] guards; // per action id, or null when some guard has no masks
   private final EnabledSets enabledSets; // one-word states, <= 64 actions, masks; else null
+  private final WideEnabledSets wideSets; // any width and action count, masks; else null
   private final boolean oneWord;
   private final List<PropertyRule> properties;
   private final List<PropertySpec> specs;
@@ -88,7 +90,11 @@ public final class HotplugModel implements TransitionSystem {
     this.kinds = actions.stream().mapToInt(a -> rules.actions().indexOf(a.rule())).toArray();
     this.indices = actions.stream().mapToInt(ActionInstance::index).toArray();
     this.kernel = CompiledKernels.hotplug(machine.facts(), machine.layout(), kinds, indices);
-    this.guards = deriveGuards(machine);
+    List<GuardMasks.Masks> masks = deriveMasks(machine);
+    this.guards = masks == null ? null
+        : masks.stream().map(ActionGuard::of).toArray(ActionGuard[]::new);
+    this.wideSets = masks == null ? null
+        : new WideEnabledSets(masks, machine.layout().words());
     this.oneWord = machine.layout().words() == 1 && machine.layout().bits() < 64;
     this.enabledSets = oneWord && guards != null && actions.size() <= 64
         ? new EnabledSets(guards) : null;
@@ -120,6 +126,7 @@ public final class HotplugModel implements TransitionSystem {
     this.indices = model.indices;
     this.guards = model.guards;
     this.enabledSets = model.enabledSets;
+    this.wideSets = model.wideSets;
     this.oneWord = model.oneWord;
     this.properties = model.properties;
     this.specs = model.specs;
@@ -129,14 +136,15 @@ public final class HotplugModel implements TransitionSystem {
     this.initialStates = initialStates;
   }
 
-  private static ActionGuard[] deriveGuards(RuleMachine machine) {
-    ActionGuard[] out = new ActionGuard[machine.actions().size()];
-    for (int a = 0; a < out.length; a++) {
+  /** Every action's guard as masks, or null when some guard is not of the mask form. */
+  private static List<GuardMasks.Masks> deriveMasks(RuleMachine machine) {
+    List<GuardMasks.Masks> out = new ArrayList<>();
+    for (int a = 0; a < machine.actions().size(); a++) {
       Optional<GuardMasks.Masks> m = GuardMasks.of(machine, a);
       if (m.isEmpty()) {
         return null;
       }
-      out[a] = ActionGuard.of(m.get());
+      out.add(m.get());
     }
     return out;
   }
@@ -368,6 +376,34 @@ public final class HotplugModel implements TransitionSystem {
     return kernel.fire1(kinds[action], indices[action], state);
   }
 
+  /**
+   * Whether {@link #enabledSetN} may be used: every guard is of the mask form. Together
+   * with {@link #fireN}, {@link #invariantViolationsN} and {@link #checkTransitionN} it
+   * makes the search's loop for states of any width, which copies no arrays.
+   */
+  public boolean hasEnabledSetsN() {
+    return wideSets != null;
+  }
+
+  /** Longs in an enabled set of {@link #enabledSetN}: {@code ceil(actionCount() / 64)}. */
+  public int enabledSetWords() {
+    return wideSets.setWords();
+  }
+
+  /**
+   * The actions enabled in {@code state} (any width) as a bit set, written to {@code
+   * out[0 .. enabledSetWords())}: bit {@code a % 64} of {@code out[a / 64]} for action id
+   * {@code a}. Needs {@link #hasEnabledSetsN()}.
+   */
+  public void enabledSetN(long[] state, long[] out) {
+    wideSets.enabledSet(state, out);
+  }
+
+  /** Runs {@code action}, which must be enabled in {@code state}, on {@code state} in place. */
+  public void fireN(long[] state, int action) {
+    kernel.fireN(kinds[action], indices[action], state);
+  }
+
   @Override
   public List<PropertySpec> properties() {
     return specs;
@@ -409,6 +445,28 @@ public final class HotplugModel implements TransitionSystem {
   }
 
   /**
+   * {@link #invariantViolations1} for a state of any width: the invariants (by index in
+   * {@link #properties()}, at most 64 of them) that {@code state} violates, as a bit set.
+   */
+  public long invariantViolationsN(long[] state) {
+    long byRule = kernel.violationsN(state, compiledInvariants);
+    long set = 0;
+    if (byRule != 0) {
+      for (int p = 0; p < compiled.length; p++) {
+        if (compiled[p] >= 0 && (byRule & (1L << compiled[p])) != 0) {
+          set |= 1L << p;
+        }
+      }
+    }
+    for (int p : interpretedInvariants) {
+      if (!machine.holds(p, state)) {
+        set |= 1L << p;
+      }
+    }
+    return set;
+  }
+
+  /**
    * Whether {@link #checkTransition} can give action property {@code property} anything
    * but {@code NOT_APPLICABLE} on a step of {@code action}: an action property judges only
    * its own action's steps. The search skips the other pairs without a call.
@@ -438,6 +496,21 @@ public final class HotplugModel implements TransitionSystem {
       return verdictCode(machine.judge(property, new long[] {from}, action));
     }
     return kernel.judge1(compiled[property], indices[action], from);
+  }
+
+  /**
+   * {@link #checkTransition1} for a state of any width: {@link #HOLDS}, {@link #VIOLATED}
+   * or {@link #NOT_APPLICABLE}, without arrays or enums (no action property looks at the
+   * target state).
+   */
+  public int checkTransitionN(int property, long[] from, int action) {
+    if (!judges(property, action)) {
+      return NOT_APPLICABLE;
+    }
+    if (compiled[property] < 0) {
+      return verdictCode(machine.judge(property, from, action));
+    }
+    return kernel.judgeN(compiled[property], indices[action], from);
   }
 
   private static int verdictCode(TransitionVerdict v) {

@@ -48,6 +48,17 @@ public final class Bench {
    * @return 0 when every run completed, 1 if one stopped early (e.g. out of memory)
    */
   public static int run(BenchOptions options, PrintStream out) {
+    return run(options, out, null);
+  }
+
+  /**
+   * {@link #run(BenchOptions, PrintStream)}, and when {@code fresh} is not null each
+   * measured configuration also checked once end to end in a fresh process, printed under
+   * its warmed-up line.
+   *
+   * @return 0 when every run completed (and the fresh processes agreed on the state counts)
+   */
+  public static int run(BenchOptions options, PrintStream out, FreshProcessRun fresh) {
     Runtime rt = Runtime.getRuntime();
     out.printf(Locale.ROOT, "# explicit explorer benchmark: %d cores, max heap %d MiB, JVM %s%n",
         rt.availableProcessors(), rt.maxMemory() >> 20, System.getProperty("java.version"));
@@ -91,6 +102,9 @@ public final class Bench {
               if (!r.complete()) {
                 status = 1;
               }
+              if (fresh != null && !endToEnd(fresh, rung, arch, kernel, w, sym, r, out)) {
+                status = 1;
+              }
               if (options.stopAfterMillis() > 0 && r.millis() > options.stopAfterMillis()) {
                 stop = true;
               }
@@ -100,6 +114,25 @@ public final class Bench {
       }
     }
     return status;
+  }
+
+  /** Runs the configuration in a fresh process and prints its line; whether it agreed. */
+  private static boolean endToEnd(FreshProcessRun fresh, BenchOptions.Rung rung, Arch arch,
+      KernelVariant kernel, int workers, boolean sym, CheckResult warmed, PrintStream out) {
+    try {
+      FreshProcessRun.Result f = fresh.run(rung + "-" + arch.specName() + "-"
+          + kernel.specName(), topology(rung, arch, kernel), workers, sym);
+      out.println(FreshProcessRun.line(f, warmed.states()));
+      out.flush();
+      return f.states() == warmed.states();
+    } catch (java.io.IOException e) {
+      out.println("  end to end (fresh process): failed: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** One timed run. */

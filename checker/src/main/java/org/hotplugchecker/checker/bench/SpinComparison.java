@@ -1,7 +1,5 @@
 package org.hotplugchecker.checker.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +120,7 @@ public final class SpinComparison {
         }
         cmd.add(spec.toString());
         TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
-        long ourStates = ourStates(o);
+        long ourStates = FreshProcessRun.states(o);
         ours.add(new Run(ourStates, o));
         List<String> panCmd = new ArrayList<>(List.of(pan.toString()));
         panCmd.addAll(SpinRunner.panArguments(Math.max(ourStates + 1, 10_000),
@@ -168,23 +166,6 @@ public final class SpinComparison {
     List<Run> byWall = runs.stream()
         .sorted(Comparator.comparingDouble(r -> r.timed().wallSecs())).toList();
     return byWall.get((byWall.size() - 1) / 2);
-  }
-
-  /** Our run's state count from its JSON line, or -1 if it did not finish. */
-  private static long ourStates(TimedRun run) {
-    for (String line : run.output().lines().toList()) {
-      if (line.startsWith("{")) {
-        try {
-          JsonNode j = new ObjectMapper().readTree(line);
-          if (j.has("states")) {
-            return j.get("states").asLong();
-          }
-        } catch (IOException e) {
-          // not our JSON line: GNU time or the JVM said something
-        }
-      }
-    }
-    return -1;
   }
 
   /** A hash table of about twice as many slots as states (pan's -w), within reason. */

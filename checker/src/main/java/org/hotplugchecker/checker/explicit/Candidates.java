@@ -24,13 +24,15 @@ final class Candidates {
   private long[] keySet = new long[1024];
   private int[] keySlots = new int[512];
   private int keyCount;
-  // Scratch space of the one-word chunk loop: one state's successors.
+  // Scratch space of the fast chunk loops: one state and its successors.
   final long[] state;
   final long[] next;
   final long[] batch;
   final long[] batchHash;
   final int[] batchAction;
   final long[] successors;
+  // Scratch space of the multi-word chunk loop: one state's enabled set.
+  final long[] enabledSet;
 
   Candidates(int properties, int words, int actions, boolean hashIdentifies) {
     this.words = words;
@@ -48,6 +50,7 @@ final class Candidates {
     batchHash = new long[actions];
     batchAction = new int[actions];
     successors = new long[actions];
+    enabledSet = new long[Math.max(1, (actions + 63) >>> 6)];
   }
 
   /** Empties this buffer for another chunk, keeping its arrays. */

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * successors computed and their steps judged, and the successors not yet stored handed
  * back as {@link Candidates} (or, for the chunk next in merge order, inserted straight
  * away). One subclass per kind of state the search can specialise for; the level driver
- * and the scheduler see only this class. A new fast path (say, for states of two or more
- * words) is one more subclass and one more case in {@link #forPlan}.
+ * and the scheduler see only this class. A new fast path is one more subclass and one more
+ * case in {@link #forPlan}.
  *
  * <p>Every subclass must give the results of {@link GeneralExpansion} exactly: the same
  * transitions counted, the same lowest witness per property, and the same candidates in
@@ -34,6 +34,9 @@ abstract class ChunkExpansion {
   static ChunkExpansion forPlan(SearchPlan plan, Storage storage, Frontier frontier) {
     if (OneWordExpansion.applies(plan)) {
       return new OneWordExpansion(plan, storage, frontier);
+    }
+    if (MultiWordExpansion.applies(plan)) {
+      return new MultiWordExpansion(plan, storage, frontier);
     }
     return new GeneralExpansion(plan, storage, frontier);
   }

@@ -125,7 +125,8 @@ public final class FingerprintStateStore implements StateStore {
   private void grow() {
     int capacity = table.length / width;
     if (capacity >= MAX_CAPACITY / width) {
-      throw new StoreFullException("fingerprint table is full at " + size + " states");
+      throw StoreFullException.atLimit("the fingerprint table", size,
+          threshold(MAX_CAPACITY / width));
     }
     int n = (int) Math.min(MAX_CAPACITY / width, capacity + (long) capacity / 2);
     budget.require((long) n * width * Long.BYTES,

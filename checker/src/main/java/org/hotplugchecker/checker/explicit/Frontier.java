@@ -105,8 +105,8 @@ final class Frontier {
       if (grown > Integer.MAX_VALUE - 16) {
         grown = Integer.MAX_VALUE - 16;
         if ((nextSize + 1L) * words > grown) {
-          throw new StoreFullException("a BFS level of " + nextSize
-              + " states does not fit the frontier buffer");
+          throw StoreFullException.atLimit("the frontier buffer of one BFS level", nextSize,
+              grown / words);
         }
       }
       budget.require(grown * Long.BYTES, "the next BFS level's frontier");

@@ -153,14 +153,15 @@ public final class OneWordStateStore implements StateStore {
 
   private void checkRoom() {
     if (counters[SIZE] == MAX_CAPACITY - 1) {
-      throw new StoreFullException("state store is full at " + counters[SIZE] + " states");
+      throw StoreFullException.atLimit("the state store", counters[SIZE], MAX_CAPACITY - 1L);
     }
   }
 
   private void grow() {
     long[] old = table;
     if (old.length >= MAX_CAPACITY) {
-      throw new StoreFullException("state table is full at " + counters[SIZE] + " states");
+      throw StoreFullException.atLimit("the state table", counters[SIZE],
+          threshold(MAX_CAPACITY));
     }
     int n = (int) Math.min(MAX_CAPACITY, old.length + (long) old.length / 2);
     budget.require((long) n * Long.BYTES, "growing the state table to " + n + " slots");

@@ -156,7 +156,7 @@ public final class OpenAddressingStateStore implements StateStore {
       }
     }
     if (size == MAX_CAPACITY - 1) {
-      throw new StoreFullException("state store is full at " + size + " states");
+      throw StoreFullException.atLimit("the state store", size, MAX_CAPACITY - 1L);
     }
     int index = size;
     int page = index >>> PAGE_SHIFT;
@@ -185,7 +185,7 @@ public final class OpenAddressingStateStore implements StateStore {
   private void grow() {
     int old = table.slots.length;
     if (old >= MAX_CAPACITY) {
-      throw new StoreFullException("state table is full at " + size + " states");
+      throw StoreFullException.atLimit("the state table", size, (long) (MAX_CAPACITY * MAX_LOAD));
     }
     int n = (int) Math.min(MAX_CAPACITY, old + (long) old / 2);
     budget.require((long) n * Integer.BYTES, "growing the state table to " + n + " slots");

@@ -12,14 +12,18 @@ record Storage(StateStore store, ParentLog parentLog) {
 
   /**
    * The storage for a search of {@code plan}: fingerprints with a parent log if asked
-   * for; else one-word states in the one-word store (one lookup per successor, paths
-   * from a replay), unless {@code keepStateOrder} asks for a store that can read states
+   * for; else one-word and two-word states in stores that hold them in their slots (one
+   * lookup per successor, paths from a replay), unless {@code keepStateOrder} asks for a store that can read states
    * back by index (the replay's); else the general exact store.
    */
   static Storage choose(SearchPlan plan, boolean keepStateOrder, MemoryBudget budget) {
     int bits = plan.options.fingerprintBits();
     if (bits == 0 && plan.words == 1 && !keepStateOrder) {
       return new Storage(new OneWordStateStore(budget), null);
+    }
+    if (bits == 0 && plan.words == 2 && TwoWordStateStore.fits(plan.ts.stateBits())
+        && !keepStateOrder) {
+      return new Storage(new TwoWordStateStore(plan.ts.stateBits(), budget), null);
     }
     if (bits == 0) {
       return new Storage(new OpenAddressingStateStore(plan.words, budget), null);

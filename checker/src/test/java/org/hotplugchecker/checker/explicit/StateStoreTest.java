@@ -3,6 +3,7 @@ package org.hotplugchecker.checker.explicit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -142,6 +143,68 @@ class StateStoreTest {
     }
     double perState = (double) store.bytesUsed() / store.size();
     assertTrue(perState <= 16.0, perState + " bytes per state");
+  }
+
+  /** A random two-word state of {@code bits} bits with few distinct values per word. */
+  private static long[] twoWordState(Random r, int bits) {
+    long top = (1L << (bits - 64)) - 1;
+    return new long[] {r.nextInt(256) * 0x9E3779B97F4A7C15L ^ (r.nextBoolean() ? -1L : 0),
+        (r.nextInt(256) * 0xC2B2AE3D27D4EB4FL) & top};
+  }
+
+  @Property(tries = 30)
+  void twoWordStoreIsASetOfStatesCountingInsertions(@ForAll @IntRange(min = 65, max = 127)
+      int bits, @ForAll long seed) {
+    Random r = new Random(seed);
+    TwoWordStateStore store = new TwoWordStateStore(bits);
+    java.util.Set<ReferenceBfs.Key> oracle = new java.util.HashSet<>();
+    for (int i = 0; i < 40_000; i++) {
+      long[] s = twoWordState(r, bits);
+      boolean known = oracle.contains(new ReferenceBfs.Key(s));
+      long h = store.hash(s, 0);
+      assertEquals(known, store.contains(s, 0, h));
+      int got = store.addIfAbsent(s, 0, h);
+      if (known) {
+        assertEquals(-1, got);
+      } else {
+        assertEquals(oracle.size(), got, "new states are counted in order");
+        oracle.add(new ReferenceBfs.Key(s));
+      }
+    }
+    assertEquals(oracle.size(), store.size());
+    assertFalse(store.keepsStates());
+    // Every bit a state may have set: the top one sits next to the slot's presence bit.
+    long[] widest = {-1L, (1L << (bits - 64)) - 1};
+    boolean known = oracle.contains(new ReferenceBfs.Key(widest));
+    assertEquals(known, store.contains(widest, 0, store.hash(widest, 0)));
+    assertEquals(known ? -1 : oracle.size(), store.addIfAbsent(widest, 0, store.hash(widest, 0)));
+    assertTrue(store.contains(widest, 0, store.hash(widest, 0)));
+  }
+
+  @Test
+  void twoWordStoreRefusesStatesWiderThanItsLayout() {
+    TwoWordStateStore store = new TwoWordStateStore(93);
+    long[] s = {0, 1L << 31};
+    assertThrows(IllegalArgumentException.class, () -> store.addIfAbsent(s, 0, store.hash(s, 0)));
+    assertThrows(IllegalArgumentException.class, () -> new TwoWordStateStore(64));
+    assertThrows(IllegalArgumentException.class, () -> new TwoWordStateStore(128));
+  }
+
+  @Property(tries = 2)
+  void twoWordStoreStaysWithinTwentyFourBytesPerState(@ForAll @IntRange(min = 65, max = 127)
+      int bits) {
+    TwoWordStateStore store = new TwoWordStateStore(bits);
+    Random r = new Random(bits);
+    long top = (1L << (bits - 64)) - 1;
+    double worst = 0;
+    while (store.size() < 1_000_000) {
+      long[] s = {r.nextLong(), r.nextLong() & top};
+      store.addIfAbsent(s, 0, store.hash(s, 0));
+      if (store.size() > 10_000 && store.size() % 1000 == 0) {
+        worst = Math.max(worst, (double) store.bytesUsed() / store.size());
+      }
+    }
+    assertTrue(worst <= 24.0, worst + " bytes per state");
   }
 
   @Test

@@ -1,0 +1,229 @@
+package org.hotplugchecker.checker.explicit;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Exact storage of two-word states (65 to 127 bits: 4 and 5 nodes with 2 CPUs and 2 blocks
+ * each) in a single open-addressing table whose slots hold the states themselves, packed
+ * into three {@code int}s when they have at most 95 bits, else four. A lookup reads one
+ * slot per probe, and a hit needs no second memory access to confirm it: most successors
+ * are states already stored, so a lookup costs one cache miss instead of the two of a
+ * table of indices into pages ({@link OpenAddressingStateStore}).
+ *
+ * <p>The slot's last {@code int} carries the state's top bits and a presence bit above
+ * them, so a state is never confused with an empty slot. Memory is {@code 4 * ints / load}
+ * bytes per state: with three {@code int}s the table grows by half at load 0.8, staying
+ * between 15 and 22.5 bytes per state; with four it grows by a quarter at load 0.85,
+ * between 18.8 and 23.5 bytes per state. Nothing else is kept per state.
+ *
+ * <p>States are not kept in index order ({@link #keepsStates()} is false), as in {@link
+ * OneWordStateStore}: the explorer holds each BFS level in its own buffers, and a replay
+ * keeps the levels it needs ({@link Frontier}).
+ *
+ * <p>One thread inserts while others may look up: a slot's other {@code int}s are written
+ * before its presence {@code int}, which is published with release semantics and read with
+ * acquire semantics, and a grown table is published whole. A reader may miss a state being
+ * inserted (the explorer's merge deduplicates), but never reports a state present that is
+ * not.
+ */
+public final class TwoWordStateStore implements StateStore {
+  private static final int MIN_CAPACITY = 1 << 10;
+  private static final long SEED_0 = 0x2545F4914F6CDD1DL;
+  private static final long SEED_1 = 0x6A09E667F3BCC909L;
+  private static final int PRESENT = 0x80000000;
+
+  private static final VarHandle INT = MethodHandles.arrayElementVarHandle(int[].class);
+
+  private final MemoryBudget budget;
+  private final int ints; // per slot: 3 or 4
+  private final boolean wide; // four ints per slot
+  private final double maxLoad;
+  private final double growth;
+  private final int maxCapacity; // slots, so that ints * slots fits an array
+  private volatile int[] table;
+  // The inserting thread's counters, written on every insert, sit in the middle of their
+  // own array, off the cache line of {@code table}, which every lookup reads.
+  private static final int PAD = 16;
+  private static final int SIZE = PAD;
+  private static final int THRESHOLD = PAD + 1;
+  private final int[] counters = new int[2 * PAD + 2];
+
+  /** A store for two-word states of at most {@code bits} bits (65 to 127). */
+  public TwoWordStateStore(int bits) {
+    this(bits, new MemoryBudget());
+  }
+
+  TwoWordStateStore(int bits, MemoryBudget budget) {
+    if (!fits(bits)) {
+      throw new IllegalArgumentException("two-word states have 65 to 127 bits, got " + bits);
+    }
+    this.budget = budget;
+    this.wide = bits > 95;
+    this.ints = wide ? 4 : 3;
+    this.maxLoad = wide ? 0.85 : 0.8;
+    this.growth = wide ? 1.25 : 1.5;
+    this.maxCapacity = (Integer.MAX_VALUE - 16) / ints;
+    this.table = new int[MIN_CAPACITY * ints];
+    counters[THRESHOLD] = threshold(MIN_CAPACITY);
+  }
+
+  /** Whether states of {@code bits} bits are two-word states this store can hold. */
+  static boolean fits(int bits) {
+    return bits > 64 && bits <= 127;
+  }
+
+  private int threshold(int capacity) {
+    return (int) Math.min(maxCapacity - 1L, (long) (capacity * maxLoad));
+  }
+
+  @Override
+  public long hash(long[] state, int offset) {
+    return hashOf(state[offset], state[offset + 1]);
+  }
+
+  /** Two independent mixes, added: no serial dependency between the words. */
+  private static long hashOf(long s0, long s1) {
+    return StateHash.mix(s0 ^ SEED_0) + Long.rotateLeft(StateHash.mix(s1 ^ SEED_1), 29);
+  }
+
+  /** The slot's presence {@code int} for a state whose second word is {@code s1}. */
+  private int marker(long s1) {
+    return (wide ? (int) (s1 >>> 32) : (int) s1) | PRESENT;
+  }
+
+  /** Whether the occupied slot at {@code base} (presence int already matched) holds it. */
+  private boolean sameRest(int[] t, int base, long s0, long s1) {
+    return t[base] == (int) s0 && t[base + 1] == (int) (s0 >>> 32)
+        && (!wide || t[base + 2] == (int) s1);
+  }
+
+  @Override
+  public boolean contains(long[] state, int offset, long hash) {
+    long s0 = state[offset];
+    long s1 = state[offset + 1];
+    int mark = marker(s1);
+    int[] t = table;
+    int n = t.length / ints;
+    int last = ints - 1;
+    int slot = StateHash.reduce(hash, n);
+    while (true) {
+      int base = slot * ints;
+      int e = (int) INT.getAcquire(t, base + last);
+      if (e == 0) {
+        return false;
+      }
+      if (e == mark && sameRest(t, base, s0, s1)) {
+        return true;
+      }
+      if (++slot == n) {
+        slot = 0;
+      }
+    }
+  }
+
+  @Override
+  public long touch(long[] hashes, int n) {
+    int[] t = table;
+    int capacity = t.length / ints;
+    long sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += (int) INT.getAcquire(t, StateHash.reduce(hashes[k], capacity) * ints);
+    }
+    return sum;
+  }
+
+  @Override
+  public int addIfAbsent(long[] state, int offset, long hash) {
+    long s0 = state[offset];
+    long s1 = state[offset + 1];
+    if ((s1 >>> (wide ? 63 : 31)) != 0) {
+      // The presence bit would be lost: not a state of the layout this store was made for.
+      throw new IllegalArgumentException("state has more bits than the store holds");
+    }
+    int mark = marker(s1);
+    int[] t = table;
+    int n = t.length / ints;
+    int last = ints - 1;
+    int slot = StateHash.reduce(hash, n);
+    int base;
+    while (true) {
+      base = slot * ints;
+      int e = t[base + last];
+      if (e == 0) {
+        break;
+      }
+      if (e == mark && sameRest(t, base, s0, s1)) {
+        return -1;
+      }
+      if (++slot == n) {
+        slot = 0;
+      }
+    }
+    if (counters[SIZE] == maxCapacity - 1) {
+      throw StoreFullException.atLimit("the state store", counters[SIZE], maxCapacity - 1L);
+    }
+    t[base] = (int) s0;
+    t[base + 1] = (int) (s0 >>> 32);
+    if (wide) {
+      t[base + 2] = (int) s1;
+    }
+    INT.setRelease(t, base + last, mark);
+    int index = counters[SIZE]++;
+    if (index >= counters[THRESHOLD]) {
+      grow();
+    }
+    return index;
+  }
+
+  private void grow() {
+    int[] old = table;
+    int oldSlots = old.length / ints;
+    if (oldSlots >= maxCapacity) {
+      throw StoreFullException.atLimit("the state table", counters[SIZE], threshold(maxCapacity));
+    }
+    int n = (int) Math.min(maxCapacity, (long) (oldSlots * growth) + 1);
+    budget.require((long) n * ints * Integer.BYTES,
+        "growing the state table to " + n + " slots");
+    int[] t = new int[n * ints];
+    int last = ints - 1;
+    for (int b = 0; b < old.length; b += ints) {
+      int e = old[b + last];
+      if (e == 0) {
+        continue;
+      }
+      long s0 = (old[b] & 0xFFFFFFFFL) | ((long) old[b + 1] << 32);
+      long s1 = wide ? (old[b + 2] & 0xFFFFFFFFL) | ((long) (e & ~PRESENT) << 32)
+          : e & ~PRESENT & 0xFFFFFFFFL;
+      int slot = StateHash.reduce(hashOf(s0, s1), n);
+      while (t[slot * ints + last] != 0) {
+        if (++slot == n) {
+          slot = 0;
+        }
+      }
+      System.arraycopy(old, b, t, slot * ints, ints);
+    }
+    counters[THRESHOLD] = threshold(n);
+    table = t; // publishes the filled table
+  }
+
+  @Override
+  public boolean keepsStates() {
+    return false;
+  }
+
+  @Override
+  public void get(int index, long[] out) {
+    throw new UnsupportedOperationException("a two-word store does not keep index order");
+  }
+
+  @Override
+  public int size() {
+    return counters[SIZE];
+  }
+
+  @Override
+  public long bytesUsed() {
+    return (long) table.length * Integer.BYTES;
+  }
+}
