@@ -13,7 +13,8 @@ import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
 import org.hotplugchecker.checker.bench.FreshProcessRun;
 import org.hotplugchecker.checker.bench.SpinComparison;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import picocli.CommandLine.Command;
@@ -145,9 +146,9 @@ final class BenchCommand implements Callable<Integer> {
       err.println("bench --against spin: --symmetry does not apply (SPIN counts every state)");
       return ExitCode.USAGE;
     }
-    List<HotplugProperty> only = new ArrayList<>();
+    List<PropertyRule> only = new ArrayList<>();
     for (String name : properties) {
-      HotplugProperty p = HotplugProperty.fromSpecName(name).orElse(null);
+      PropertyRule p = HotplugRules.RULES.property(name).orElse(null);
       if (p == null) {
         err.println("bench: unknown property '" + name + "' for --property");
         return ExitCode.USAGE;

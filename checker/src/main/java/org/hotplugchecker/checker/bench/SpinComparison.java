@@ -14,7 +14,8 @@ import org.hotplugchecker.checker.export.PromelaExporter;
 import org.hotplugchecker.checker.export.SpinResult;
 import org.hotplugchecker.checker.export.SpinRunner;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.spec.SpecWriter;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -32,7 +33,7 @@ public final class SpinComparison {
 
   private final BenchOptions options;
   private final List<String> ourCommand;
-  private final List<HotplugProperty> properties;
+  private final List<PropertyRule> properties; // built-in ones, in the table's order
 
   /**
    * A comparison over {@code options}' rungs, kernels, arches and worker counts (repeated
@@ -41,11 +42,12 @@ public final class SpinComparison {
    * {@code java -jar hotplug-checker.jar}), to which {@code check ...} is appended.
    */
   public SpinComparison(BenchOptions options, List<String> ourCommand,
-      List<HotplugProperty> properties) {
+      List<PropertyRule> properties) {
     this.options = options;
     this.ourCommand = List.copyOf(ourCommand);
-    this.properties = properties.isEmpty() ? List.of(HotplugProperty.values())
-        : properties.stream().distinct().sorted().toList(); // model order, as check keeps
+    List<PropertyRule> all = HotplugRules.RULES.properties();
+    this.properties = properties.isEmpty() ? all
+        : all.stream().filter(properties::contains).toList(); // model order, as check keeps
   }
 
   /** What is missing to run it (spin, gcc, GNU time), or null when nothing is. */
@@ -73,7 +75,7 @@ public final class SpinComparison {
     out.printf(Locale.ROOT, "# hotplug-checker vs SPIN, side by side: %d cores, load %s%n",
         Runtime.getRuntime().availableProcessors(), load());
     out.println("# properties: " + String.join(", ", properties.stream()
-        .map(HotplugProperty::specName).toList()));
+        .map(PropertyRule::name).toList()));
     out.println("# ours: " + String.join(" ", ourCommand) + " check --format json --workers W "
         + "SPEC (a fresh process per run); spin: pan " + String.join(" ",
         SpinRunner.panArguments(0, 0)).replace("-m0 -w0", "-mDEPTH -wBITS")
@@ -103,7 +105,7 @@ public final class SpinComparison {
       Files.writeString(spec, SpecWriter.of(rung + "-" + arch.specName() + "-"
           + kernel.specName(), t), StandardCharsets.UTF_8);
       long t0 = System.nanoTime();
-      String promela = new PromelaExporter(new HotplugModel(t, properties).machine()).export();
+      String promela = new PromelaExporter(HotplugModel.checking(t, properties).machine()).export();
       SpinRunner spin = new SpinRunner(work.resolve("spin"), TIMEOUT_SECONDS,
           SpinRunner.OPTIMISED);
       Path pan = spin.compile(promela);
@@ -115,8 +117,8 @@ public final class SpinComparison {
         List<String> cmd = new ArrayList<>(ourCommand);
         cmd.addAll(List.of("check", "--format", "json", "--no-progress", "--workers",
             Integer.toString(workers)));
-        if (properties.size() < HotplugProperty.values().length) {
-          properties.forEach(p -> cmd.addAll(List.of("--property", p.specName())));
+        if (properties.size() < HotplugRules.RULES.properties().size()) {
+          properties.forEach(p -> cmd.addAll(List.of("--property", p.name())));
         }
         cmd.add(spec.toString());
         TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
