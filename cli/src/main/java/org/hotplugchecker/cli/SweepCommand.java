@@ -51,8 +51,16 @@ final class SweepCommand implements Callable<Integer> {
   int maxBlocksPerNode;
 
   @Option(names = "--kernels", paramLabel = "LIST", defaultValue = "all",
-      description = "comma list of kernel variants, or all (default: ${DEFAULT-VALUE})")
+      description = "comma list of kernels: presets (v4.19), knob sets (v5.0+offline_guard="
+          + "online_blocks), all (every preset) or knobs (every combination of the kernel"
+          + " knobs; the report names the minimal fixes) (default: ${DEFAULT-VALUE})")
   String kernels;
+
+  @Option(names = "--invariant", paramLabel = "NAME=EXPR",
+      description = "also check a user invariant (MODEL.md 'User invariants') on every class"
+          + " (repeatable); one that reads cpu.boot, cpu.hotplug, mem.boot or mem.hotplug"
+          + " needs --per-class")
+  java.util.List<String> invariants;
 
   @Option(names = "--arch", paramLabel = "LIST", defaultValue = "all",
       description = "comma list of arches (x86, generic), or all (default: ${DEFAULT-VALUE})")
@@ -144,6 +152,10 @@ final class SweepCommand implements Callable<Integer> {
           .withKernels(SweepArguments.kernels(kernels))
           .withArches(SweepArguments.arches(arches))
           .withFaults(SweepArguments.faults(faults));
+      if (invariants != null) {
+        options = options.withProperties(org.hotplugchecker.checker.sweep.SweepProperties.with(
+            invariants.stream().map(SweepArguments::invariant).toList()));
+      }
       if (perClass) {
         options = options.withMethod(SweepOptions.Method.CLASSES);
       }
@@ -160,6 +172,9 @@ final class SweepCommand implements Callable<Integer> {
       if (progress != null ? progress : ProgressPrinter.stderrIsTerminal()) {
         options = options.withProgress(WriterStream.printStream(progressStream));
       }
+      SweepRunner.refusal(options).ifPresent(why -> {
+        throw new IllegalArgumentException(why);
+      });
       backend = SweepBackends.open(spark, sparkConf, perClass, workers != null);
     } catch (IllegalArgumentException e) {
       err.println("sweep: " + e.getMessage());
@@ -177,6 +192,10 @@ final class SweepCommand implements Callable<Integer> {
       return report.exitCode();
     } catch (IOException e) {
       err.println("sweep: cannot use results file " + results + ": " + e.getMessage());
+      err.flush();
+      return INTERNAL_ERROR;
+    } catch (SweepRunner.SweepException e) {
+      err.println("sweep: " + e.getMessage());
       err.flush();
       return INTERNAL_ERROR;
     } catch (RuntimeException | OutOfMemoryError e) {

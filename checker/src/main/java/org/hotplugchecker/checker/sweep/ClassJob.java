@@ -8,16 +8,19 @@ import org.hotplugchecker.model.topology.Fault;
 
 /** Explores one topology class on its own on one arch and kernel. */
 final class ClassJob implements SweepJob {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final CanonicalTopology topology;
   private final SweepRun run;
   private final Set<Fault> faults;
+  private final SweepProperties properties;
 
-  ClassJob(CanonicalTopology topology, SweepRun run, Set<Fault> faults) {
+  ClassJob(CanonicalTopology topology, SweepRun run, Set<Fault> faults,
+      SweepProperties properties) {
     this.topology = topology;
     this.run = run;
     this.faults = Set.copyOf(faults);
+    this.properties = properties;
   }
 
   CanonicalTopology topology() {
@@ -26,8 +29,8 @@ final class ClassJob implements SweepJob {
 
   @Override
   public List<TopologyOutcome> run() {
-    return List.of(run.outcome(topology.key(), faults, new ExplicitExplorer().explore(
-        run.classModel(topology, faults), ExplorerOptions.defaults())));
+    return List.of(run.outcome(topology.key(), faults, properties, new ExplicitExplorer()
+        .explore(run.classModel(topology, faults, properties), ExplorerOptions.defaults())));
   }
 
   @Override

@@ -23,12 +23,13 @@ final class SmallestTraces {
   private SmallestTraces() {}
 
   /** Explores each run's smallest violating classes again and attaches their traces. */
-  static void attach(List<SweepReport.ArchKernel> runs, Set<Fault> faults) {
+  static void attach(List<SweepReport.ArchKernel> runs, Set<Fault> faults,
+      SweepProperties properties) {
     for (SweepReport.ArchKernel run : runs) {
       for (PropertySweep p : run.properties()) {
         p.smallest().ifPresent(v -> {
-          HotplugModel model = new HotplugModel(
-              v.topology().toTopology(run.arch(), run.kernel(), faults));
+          HotplugModel model = HotplugModel.checking(
+              v.topology().toTopology(run.arch(), run.kernel(), faults), properties.rules());
           PropertyResult r = new ExplicitExplorer().explore(model, ExplorerOptions.defaults())
               .property(p.property()).orElseThrow();
           r.counterexample().ifPresent(cex ->

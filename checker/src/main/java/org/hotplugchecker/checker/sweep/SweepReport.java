@@ -14,6 +14,7 @@ import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.trace.TraceJson;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 
 /**
@@ -41,10 +42,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
    * The verdicts of one arch and kernel.
    *
    * @param arch the arch
-   * @param kernel the kernel variant
-   * @param properties one per property, in model order
+   * @param kernel the kernel's knobs (a preset or not)
+   * @param properties one per property, in model order, then the user invariants
    */
-  public record ArchKernel(Arch arch, KernelVariant kernel, List<PropertySweep> properties) {
+  public record ArchKernel(Arch arch, Kernel kernel, List<PropertySweep> properties) {
     /** The summary of {@code property}, if it was checked. */
     public Optional<PropertySweep> property(String property) {
       return properties.stream().filter(p -> p.property().equals(property)).findFirst();
@@ -58,8 +59,19 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
   }
 
   /** The summary of one arch and kernel, if it was swept. */
+  public Optional<ArchKernel> run(Arch arch, Kernel kernel) {
+    return runs.stream().filter(r -> r.arch() == arch && r.kernel().equals(kernel))
+        .findFirst();
+  }
+
+  /** The summary of one arch and preset, if it was swept. */
   public Optional<ArchKernel> run(Arch arch, KernelVariant kernel) {
-    return runs.stream().filter(r -> r.arch() == arch && r.kernel() == kernel).findFirst();
+    return run(arch, kernel.kernel());
+  }
+
+  /** What a knob sweep concludes: holding kernels and minimal fixes, per arch. */
+  public List<KnobFixes> knobFixes() {
+    return KnobFixes.of(options, runs);
   }
 
   /** Whether some property is violated on some class. */
@@ -121,7 +133,7 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
               + "only those%n", checkedClasses, classes, lastChecked.orElse("none")));
     }
     for (ArchKernel r : runs) {
-      sb.append('\n').append(r.arch()).append(' ').append(r.kernel()).append(": ")
+      sb.append('\n').append(r.arch()).append(' ').append(r.kernel().label()).append(": ")
           .append(r.allHold() ? (complete() ? "every property holds on every class"
               : "no violation on the checked classes") : "violations found")
           .append('\n');
@@ -137,7 +149,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
             .append(indent(smallestSpec(r, p, v), "        ")));
       }
     }
-    sb.append(matrix());
+    sb.append(SweepMatrix.of(options, runs, complete()));
+    if (options.sweepsKnobs()) {
+      sb.append(KnobFixes.text(options, KnobFixes.of(options, runs), complete()));
+    }
     return sb.toString();
   }
 
@@ -146,62 +161,12 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
    * block pinning the violation, so {@code check} passes on it as long as nothing changes.
    */
   private String smallestSpec(ArchKernel r, PropertySweep p, PropertySweep.Violation v) {
-    return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
+    String source = options.properties().userSources().get(p.property());
+    return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel().label(),
         v.topology().toTopology(r.arch(), r.kernel(), options.faults()))
+        + (source == null ? "" : "invariants:\n  " + p.property() + ": '"
+            + source.strip().replace("'", "''") + "'\n")
         + "expect:\n  " + p.property() + ": violated@" + v.length() + "\n";
-  }
-
-  /**
-   * The kernel x property table of the whole bound, one per arch: each property's verdict
-   * over every checked class ({@code violated@K}: K steps on the smallest violating class).
-   */
-  private String matrix() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nkernel x property over %s: holds, vacuous, unknown, "
-        + "or violated@K (K steps on the smallest violating class)%n",
-        complete() ? "every class of the bound" : "the checked classes"));
-    for (Arch arch : options.arches()) {
-      List<ArchKernel> row = runs.stream().filter(r -> r.arch() == arch).toList();
-      if (row.isEmpty()) {
-        continue;
-      }
-      List<String> properties = row.get(0).properties().stream().map(PropertySweep::property)
-          .toList();
-      int first = Math.max(arch.specName().length(),
-          properties.stream().mapToInt(String::length).max().orElse(0));
-      List<Integer> widths = new java.util.ArrayList<>();
-      for (ArchKernel r : row) {
-        int w = r.kernel().specName().length();
-        for (PropertySweep p : r.properties()) {
-          w = Math.max(w, cell(p).length());
-        }
-        widths.add(w);
-      }
-      StringBuilder head = new StringBuilder(pad(arch.specName(), first));
-      for (int k = 0; k < row.size(); k++) {
-        head.append("  ").append(pad(row.get(k).kernel().specName(), widths.get(k)));
-      }
-      sb.append('\n').append(head.toString().stripTrailing()).append('\n');
-      for (int i = 0; i < properties.size(); i++) {
-        StringBuilder line = new StringBuilder(pad(properties.get(i), first));
-        for (int k = 0; k < row.size(); k++) {
-          PropertySweep p = row.get(k).property(properties.get(i)).orElse(null);
-          line.append("  ").append(pad(p == null ? "-" : cell(p), widths.get(k)));
-        }
-        sb.append(line.toString().stripTrailing()).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String cell(PropertySweep p) {
-    return p.overall() == Verdict.VIOLATED
-        ? "violated@" + p.smallest().map(PropertySweep.Violation::length).orElse(-1)
-        : p.overall().specName();
-  }
-
-  private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
   private static String steps(int n) {
@@ -275,6 +240,9 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
       ObjectNode rn = runsNode.addObject();
       rn.put("arch", r.arch().specName());
       rn.put("kernel", r.kernel().specName());
+      ObjectNode knobs = rn.putObject("kernelKnobs");
+      r.kernel().knobs().forEach(knobs::put);
+      rn.put("kernelLabel", r.kernel().label());
       rn.put("allHold", r.allHold());
       ObjectNode props = rn.putObject("properties");
       for (PropertySweep p : r.properties()) {
@@ -300,6 +268,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           s.put("spec", smallestSpec(r, p, v));
         });
       }
+    }
+    if (options.sweepsKnobs()) {
+      ArrayNode fixes = root.putArray("knobFixes");
+      knobFixes().forEach(f -> f.json(fixes));
     }
     try {
       return json.writeValueAsString(root) + "\n";

@@ -17,8 +17,11 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.RuleSet;
+import org.hotplugchecker.model.rules.ShapePremise;
 import org.hotplugchecker.model.topology.Arch;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 
 /**
  * Checks every property on every topology class within the bounds, for each chosen
@@ -40,7 +43,47 @@ public final class SweepRunner {
     }
   }
 
-  /** Enumerates the classes within {@code options.bounds()} and checks them all. */
+  private final RuleSet rules;
+
+  /** A runner of {@link HotplugRules#RULES}, the table every {@link HotplugModel} runs. */
+  public SweepRunner() {
+    this(HotplugRules.RULES);
+  }
+
+  /**
+   * A runner that checks the shape method's premise ({@link ShapePremise}) on {@code rules}
+   * instead: tests give a mutated table to see the method refuse it.
+   */
+  SweepRunner(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * Why {@code options} cannot be swept as asked, one line for the user, or empty: a user
+   * invariant that no sweep can check (it tells renamed indices apart), or one that the
+   * shape method cannot check (it reads a {@code boot} or {@code hotplug} flag; {@code
+   * --per-class} can).
+   */
+  public static Optional<String> refusal(SweepOptions options) {
+    Optional<String> why = options.properties().refusal();
+    if (why.isEmpty() && options.method() == SweepOptions.Method.SHAPES) {
+      why = options.properties().shapeRefusal();
+    }
+    return why;
+  }
+
+  private static void refuseIfNeeded(SweepOptions options) {
+    refusal(options).ifPresent(why -> {
+      throw new IllegalArgumentException(why);
+    });
+  }
+
+  /**
+   * Enumerates the classes within {@code options.bounds()} and checks them all.
+   *
+   * @throws IllegalArgumentException if {@link #refusal} refuses the options
+   * @throws SweepException if the shape method's premise does not hold for the rule table
+   */
   public SweepReport run(SweepOptions options) throws IOException {
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
@@ -59,6 +102,7 @@ public final class SweepRunner {
     if (options.method() != SweepOptions.Method.SHAPES) {
       throw new IllegalArgumentException("--per-class runs on this machine's threads only");
     }
+    refuseIfNeeded(options);
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
     return shapes(options.withWorkers(backend.workers()), classes, start, backend);
@@ -72,7 +116,8 @@ public final class SweepRunner {
 
   private SweepReport run(SweepOptions options, List<CanonicalTopology> classes, long start)
       throws IOException {
-    List<String> properties = ShapeSweep.propertyNames();
+    refuseIfNeeded(options);
+    List<String> properties = options.properties().names();
     if (options.method() == SweepOptions.Method.SHAPES) {
       try (ThreadSweepBackend threads = new ThreadSweepBackend(options.workers())) {
         return shapes(options, classes, start, threads);
@@ -81,7 +126,7 @@ public final class SweepRunner {
     Map<String, PropertySweep[]> sweeps = new LinkedHashMap<>();
     List<SweepReport.ArchKernel> runs = new ArrayList<>();
     for (Arch arch : options.arches()) {
-      for (KernelVariant kernel : options.kernels()) {
+      for (Kernel kernel : options.kernels()) {
         PropertySweep[] ps = properties.stream().map(PropertySweep::new)
             .toArray(PropertySweep[]::new);
         sweeps.put(runKey(arch, kernel), ps);
@@ -89,7 +134,8 @@ public final class SweepRunner {
       }
     }
     Map<String, String> previous = options.resultsFile().isPresent()
-        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), options.properties())
+        : Map.of();
     long checksPerClass = (long) options.arches().size() * options.kernels().size();
     ProgressBar bar = new ProgressBar(options.progress().orElse(null),
         checksPerClass * classes.size());
@@ -145,18 +191,24 @@ public final class SweepRunner {
     if (t != null) {
       throw new SweepException("sweep failed: " + t, t);
     }
-    SmallestTraces.attach(runs, options.faults());
+    SmallestTraces.attach(runs, options.faults(), options.properties());
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new SweepReport(options, classes.size(), started, explored.get(), reused.get(),
         millis, runs, started == 0 ? Optional.empty()
             : Optional.of(classes.get(started - 1).key()), 0);
   }
 
-  private static SweepReport shapes(SweepOptions options, List<CanonicalTopology> classes,
+  private SweepReport shapes(SweepOptions options, List<CanonicalTopology> classes,
       long start, SweepBackend backend) throws IOException {
-    List<String> properties = ShapeSweep.propertyNames();
+    try {
+      ShapePremise.HOTPLUG.require(rules);
+    } catch (IllegalStateException e) {
+      throw new SweepException(e.getMessage(), e);
+    }
+    List<String> properties = options.properties().names();
     Map<String, String> previous = options.resultsFile().isPresent()
-        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), options.properties())
+        : Map.of();
     SweepResultsFile file = options.resultsFile().isPresent()
         ? SweepResultsFile.openForAppend(options.resultsFile().get()) : null;
     try {
@@ -168,8 +220,8 @@ public final class SweepRunner {
     }
   }
 
-  private static String runKey(Arch arch, KernelVariant kernel) {
-    return arch.specName() + "|" + kernel.specName();
+  private static String runKey(Arch arch, Kernel kernel) {
+    return arch.specName() + "|" + kernel.label();
   }
 
   /**
@@ -182,7 +234,7 @@ public final class SweepRunner {
       AtomicLong reused) throws IOException {
     List<TopologyOutcome> fresh = new ArrayList<>();
     for (Arch arch : options.arches()) {
-      for (KernelVariant kernel : options.kernels()) {
+      for (Kernel kernel : options.kernels()) {
         String key = TopologyOutcome.key(topology.key(), arch, kernel, options.faults());
         String packed = previous.get(key);
         TopologyOutcome outcome;
@@ -209,10 +261,11 @@ public final class SweepRunner {
   }
 
   /** Explores one class on one arch and kernel with one thread. */
-  static TopologyOutcome check(CanonicalTopology topology, Arch arch, KernelVariant kernel,
+  static TopologyOutcome check(CanonicalTopology topology, Arch arch, Kernel kernel,
       SweepOptions options) {
-    HotplugModel model = new HotplugModel(topology.toTopology(arch, kernel, options.faults()));
-    CheckResult r = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
-    return TopologyOutcome.of(topology.key(), arch, kernel, options.faults(), r);
+    SweepRun run = new SweepRun(arch, kernel);
+    CheckResult r = new ExplicitExplorer().explore(run.classModel(topology, options.faults(),
+        options.properties()), ExplorerOptions.defaults());
+    return run.outcome(topology.key(), options.faults(), options.properties(), r);
   }
 }
