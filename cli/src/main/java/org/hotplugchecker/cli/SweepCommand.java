@@ -3,6 +3,7 @@ package org.hotplugchecker.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.sweep.SweepArguments;
 import org.hotplugchecker.checker.sweep.SweepBounds;
@@ -59,7 +60,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--invariant", paramLabel = "NAME=EXPR",
       description = "also check a user invariant (MODEL.md 'User invariants') on every class"
           + " (repeatable); one that reads cpu.boot, cpu.hotplug, mem.boot or mem.hotplug"
-          + " needs --per-class")
+          + " is checked without the shape method (one exploration per class), and one that"
+          + " names a fixed index or orders indices without the symmetry reduction (every"
+          + " labelled member of each class)")
   java.util.List<String> invariants;
 
   @Option(names = "--arch", paramLabel = "LIST", defaultValue = "all",
@@ -79,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE})")
+      description = "text, json or markdown (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--time-limit", paramLabel = "DURATION",
@@ -143,8 +146,9 @@ final class SweepCommand implements Callable<Integer> {
     SweepOptions options;
     org.hotplugchecker.checker.sweep.SweepBackend backend;
     try {
-      if (!format.equals("text") && !format.equals("json")) {
-        throw new IllegalArgumentException("--format: expected text or json, got '" + format
+      if (!List.of("text", "json", "markdown").contains(format)) {
+        throw new IllegalArgumentException("--format: expected text, json or markdown, got '"
+            + format
             + "'");
       }
       options = SweepOptions.defaults(new SweepBounds(maxNodes, maxCpusPerNode,
@@ -172,7 +176,7 @@ final class SweepCommand implements Callable<Integer> {
       if (progress != null ? progress : ProgressPrinter.stderrIsTerminal()) {
         options = options.withProgress(WriterStream.printStream(progressStream));
       }
-      SweepRunner.refusal(options).ifPresent(why -> {
+      SweepRunner.refusal(options, spark != null).ifPresent(why -> {
         throw new IllegalArgumentException(why);
       });
       backend = SweepBackends.open(spark, sparkConf, perClass, workers != null);
@@ -187,7 +191,11 @@ final class SweepCommand implements Callable<Integer> {
       SweepReport report = backend == null ? new SweepRunner().run(options)
           : new SweepRunner().run(options, backend);
       Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      out.print(format.equals("json") ? report.toJson() : report.toText());
+      out.print(switch (format) {
+        case "json" -> report.toJson();
+        case "markdown" -> report.toMarkdown();
+        default -> report.toText();
+      });
       out.flush();
       return report.exitCode();
     } catch (IOException e) {

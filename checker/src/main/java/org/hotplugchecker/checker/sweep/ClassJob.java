@@ -2,8 +2,6 @@ package org.hotplugchecker.checker.sweep;
 
 import java.util.List;
 import java.util.Set;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.topology.Fault;
 
 /** Explores one topology class on its own on one arch and kernel. */
@@ -29,8 +27,7 @@ final class ClassJob implements SweepJob {
 
   @Override
   public List<TopologyOutcome> run() {
-    return List.of(run.outcome(topology.key(), faults, properties, new ExplicitExplorer()
-        .explore(run.classModel(topology, faults, properties), ExplorerOptions.defaults())));
+    return List.of(run.check(topology, faults, properties));
   }
 
   @Override

@@ -49,8 +49,8 @@ public final class SweepArguments {
         try {
           add = List.of(Kernel.fromLabel(item));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--kernels: " + item + ": " + e.getMessage()
-              + "; or all, knobs");
+          throw new IllegalArgumentException("--kernels: unknown value '" + item + "': "
+              + e.getMessage() + "; or all, knobs");
         }
       }
       for (Kernel k : add) {

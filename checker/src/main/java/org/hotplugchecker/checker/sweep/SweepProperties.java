@@ -93,18 +93,17 @@ public final class SweepProperties implements Serializable {
   }
 
   /**
-   * Why a sweep cannot check some user invariant at all, one line, or empty: sweeps check
-   * one topology per class of renamings, so the invariant must not tell renamed indices
-   * apart ({@link RenamingInvariance}).
+   * Why the symmetry reduction (one representative per class of renamings) cannot justify
+   * some user invariant, one line, or empty. Such an invariant may tell renamed indices
+   * apart ({@link RenamingInvariance}: a literal index, an order between indices), so the
+   * sweep then checks every labelled member of each class ({@link ClassMembers}).
    */
-  public Optional<String> refusal() {
+  public Optional<String> symmetryOff() {
     for (PropertyRule p : rules()) {
       if (p instanceof PropertyRule.Invariant i && sources.containsKey(i.name())) {
         Optional<String> why = RenamingInvariance.problem(i.holds());
         if (why.isPresent()) {
-          return Optional.of("--invariant " + i.name() + ": " + why.get() + ", but a sweep"
-              + " checks one topology per class of renamings of nodes, CPUs (CPU 0 stays) and"
-              + " blocks; quantify over the index instead (forall n in nodes: ...)");
+          return Optional.of("--invariant " + i.name() + ": " + why.get());
         }
       }
     }
@@ -112,23 +111,24 @@ public final class SweepProperties implements Serializable {
   }
 
   /**
-   * Why the shape method cannot check some user invariant, one line, or empty: the
+   * Why the shape method cannot justify some user invariant, one line, or empty: the
    * skeleton of a machine shape has other {@code boot} and {@code hotplug} flags than its
-   * classes ({@link ShapePremise#flagsRead}).
+   * classes ({@link ShapePremise#flagsRead}), and places CPUs and blocks in another order
+   * (so an invariant the symmetry reduction cannot justify is not justified there either).
+   * The sweep then explores every class on its own.
    */
-  public Optional<String> shapeRefusal() {
+  public Optional<String> shapesOff() {
     for (PropertyRule p : rules()) {
       if (p instanceof PropertyRule.Invariant i && sources.containsKey(i.name())) {
         var flags = ShapePremise.HOTPLUG.flagsRead(i.holds());
         if (!flags.isEmpty()) {
           return Optional.of("--invariant " + i.name() + " reads " + String.join(", ",
-              flags.stream().map(TopologyAttr::name).toList()) + ", which the shape method"
-              + " changes (one exploration per machine shape, every CPU and block"
-              + " hot-pluggable and present at boot); rerun with --per-class");
+              flags.stream().map(TopologyAttr::name).toList()) + ", which the skeleton of a"
+              + " machine shape changes");
         }
       }
     }
-    return Optional.empty();
+    return symmetryOff();
   }
 
   @Override

@@ -126,6 +126,12 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
               + "vacuous on each of its classes; classes of a shape that violates a property "
               + "are explored one by one, smallest first%n", shapes));
     }
+    options.properties().shapesOff().filter(x -> options.method() == SweepOptions.Method.CLASSES)
+        .ifPresent(why -> sb.append("method: one exploration per class; the shape method is"
+            + " off for this run (").append(why).append(")\n"));
+    options.properties().symmetryOff().ifPresent(why -> sb.append("symmetry reduction off for"
+        + " this run (").append(why).append("): every labelled member of each class is"
+        + " explored; a class is violated if one member is\n"));
     if (!complete()) {
       sb.append(String.format(Locale.ROOT,
           "INCOMPLETE: the time limit stopped the sweep after the smallest %d of %d classes "
@@ -163,7 +169,8 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
   private String smallestSpec(ArchKernel r, PropertySweep p, PropertySweep.Violation v) {
     String source = options.properties().userSources().get(p.property());
     return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel().label(),
-        v.topology().toTopology(r.arch(), r.kernel(), options.faults()))
+        p.smallestTopology().orElseGet(() ->
+            v.topology().toTopology(r.arch(), r.kernel(), options.faults())))
         + (source == null ? "" : "invariants:\n  " + p.property() + ": '"
             + source.strip().replace("'", "''") + "'\n")
         + "expect:\n  " + p.property() + ": violated@" + v.length() + "\n";
@@ -214,6 +221,11 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
+  /** The Markdown report ({@link SweepMarkdown}). */
+  public String toMarkdown() {
+    return SweepMarkdown.of(this);
+  }
+
   /** The machine-readable report (one JSON document). */
   public String toJson() {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -233,6 +245,15 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     root.put("workers", options.workers());
     root.put("method", options.method().name().toLowerCase(Locale.ROOT));
     root.put("shapes", shapes);
+    ObjectNode reductions = root.putObject("reductions");
+    reductions.put("shapes", options.method() == SweepOptions.Method.SHAPES);
+    reductions.put("symmetry", options.properties().symmetryOff().isEmpty());
+    java.util.Set<String> because = new java.util.LinkedHashSet<>();
+    options.properties().shapesOff().filter(x -> options.method() == SweepOptions.Method.CLASSES)
+        .ifPresent(because::add);
+    options.properties().symmetryOff().ifPresent(because::add);
+    ArrayNode off = reductions.putArray("offBecause");
+    because.forEach(off::add);
     root.put("millis", millis);
     root.put("anyViolation", anyViolation());
     ArrayNode runsNode = root.putArray("runs");

@@ -59,29 +59,35 @@ public final class SweepRunner {
   }
 
   /**
-   * Why {@code options} cannot be swept as asked, one line for the user, or empty: a user
-   * invariant that no sweep can check (it tells renamed indices apart), or one that the
-   * shape method cannot check (it reads a {@code boot} or {@code hotplug} flag; {@code
-   * --per-class} can).
+   * Why {@code options} cannot be swept as asked on a distributed backend, one line, or
+   * empty: with a user invariant that the shape method cannot justify ({@link
+   * SweepProperties#shapesOff}) the sweep explores every class on its own, which only runs
+   * on this machine's threads. On threads nothing is refused: the reduction is switched off
+   * for the run instead ({@link #effective}).
    */
-  public static Optional<String> refusal(SweepOptions options) {
-    Optional<String> why = options.properties().refusal();
-    if (why.isEmpty() && options.method() == SweepOptions.Method.SHAPES) {
-      why = options.properties().shapeRefusal();
+  public static Optional<String> refusal(SweepOptions options, boolean distributed) {
+    if (!distributed || options.method() != SweepOptions.Method.SHAPES) {
+      return Optional.empty();
     }
-    return why;
+    return options.properties().shapesOff().map(why -> why + ", so the sweep must explore"
+        + " every class on its own, which runs on this machine's threads only: drop --spark");
   }
 
-  private static void refuseIfNeeded(SweepOptions options) {
-    refusal(options).ifPresent(why -> {
-      throw new IllegalArgumentException(why);
-    });
+  /**
+   * The options actually run: the shape method switched to one exploration per class when
+   * a user invariant needs it ({@link SweepProperties#shapesOff}); the report says why.
+   */
+  public static SweepOptions effective(SweepOptions options) {
+    if (options.method() == SweepOptions.Method.SHAPES
+        && options.properties().shapesOff().isPresent()) {
+      return options.withMethod(SweepOptions.Method.CLASSES);
+    }
+    return options;
   }
 
   /**
    * Enumerates the classes within {@code options.bounds()} and checks them all.
    *
-   * @throws IllegalArgumentException if {@link #refusal} refuses the options
    * @throws SweepException if the shape method's premise does not hold for the rule table
    */
   public SweepReport run(SweepOptions options) throws IOException {
@@ -102,7 +108,9 @@ public final class SweepRunner {
     if (options.method() != SweepOptions.Method.SHAPES) {
       throw new IllegalArgumentException("--per-class runs on this machine's threads only");
     }
-    refuseIfNeeded(options);
+    refusal(options, true).ifPresent(why -> {
+      throw new IllegalArgumentException(why);
+    });
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
     return shapes(options.withWorkers(backend.workers()), classes, start, backend);
@@ -114,9 +122,9 @@ public final class SweepRunner {
     return run(options, classes, System.nanoTime());
   }
 
-  private SweepReport run(SweepOptions options, List<CanonicalTopology> classes, long start)
+  private SweepReport run(SweepOptions asked, List<CanonicalTopology> classes, long start)
       throws IOException {
-    refuseIfNeeded(options);
+    SweepOptions options = effective(asked);
     List<String> properties = options.properties().names();
     if (options.method() == SweepOptions.Method.SHAPES) {
       try (ThreadSweepBackend threads = new ThreadSweepBackend(options.workers())) {
@@ -263,9 +271,6 @@ public final class SweepRunner {
   /** Explores one class on one arch and kernel with one thread. */
   static TopologyOutcome check(CanonicalTopology topology, Arch arch, Kernel kernel,
       SweepOptions options) {
-    SweepRun run = new SweepRun(arch, kernel);
-    CheckResult r = new ExplicitExplorer().explore(run.classModel(topology, options.faults(),
-        options.properties()), ExplorerOptions.defaults());
-    return run.outcome(topology.key(), options.faults(), options.properties(), r);
+    return new SweepRun(arch, kernel).check(topology, options.faults(), options.properties());
   }
 }
