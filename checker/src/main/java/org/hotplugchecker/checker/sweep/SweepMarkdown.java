@@ -59,6 +59,9 @@ final class SweepMarkdown {
       sb.append("\n### ").append(f.arch().map(Arch::specName).orElse("every arch"))
           .append(String.format(Locale.ROOT, ": %d kernels hold%n%n", f.holding().size()));
       f.holding().forEach(k -> sb.append("* `").append(k.label()).append("`\n"));
+      if (f.holding().isEmpty()) {
+        sb.append("No swept kernel holds.\n");
+      }
       if (!f.fixes().isEmpty()) {
         sb.append("\n| failing preset | knobs changed | minimal fixes |\n|---|---|---|\n");
       }

@@ -147,6 +147,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
         sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
         p.smallest().ifPresent(v -> sb.append("      smallest class: ")
             .append(ClassNames.describe(v.topology())).append('\n'));
+        p.smallest().filter(v -> p.smallestTopology().isPresent()
+            && !sameLabelling(v.topology(), p.smallestTopology().get()))
+            .ifPresent(v -> sb.append("      violated on another labelling of the class (the"
+                + " symmetry reduction is off): the spec below is that member\n"));
         if (!p.smallestTrace().isEmpty()) {
           sb.append("      shortest counterexample:\n");
           p.smallestTrace().forEach(step -> sb.append("        ").append(step).append('\n'));
@@ -174,6 +178,13 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
         + (source == null ? "" : "invariants:\n  " + p.property() + ": '"
             + source.strip().replace("'", "''") + "'\n")
         + "expect:\n  " + p.property() + ": violated@" + v.length() + "\n";
+  }
+
+  /** Whether {@code t} lists exactly the representative's CPUs and blocks, in its order. */
+  private static boolean sameLabelling(CanonicalTopology c,
+      org.hotplugchecker.model.topology.Topology t) {
+    return c.nodes() == t.nodes() && c.cpuList().equals(t.cpus())
+        && c.blockList().equals(t.memory());
   }
 
   private static String steps(int n) {
