@@ -44,8 +44,9 @@ import org.hotplugchecker.model.topology.Topology;
  *
  * <p>Premises 1 and 2 are not taken on trust: {@link
  * org.hotplugchecker.model.rules.ShapePremise} checks them on the rule table before every
- * shape sweep, and user invariants that read a flag are refused (see {@link
- * SweepProperties#shapeRefusal}).
+ * shape sweep, and a user invariant that reads a flag (or that the symmetry reduction cannot
+ * justify) switches the shape method off for the run (see {@link
+ * SweepProperties#shapesOff}).
  *
  * <p>Hence π maps every state C can reach into the skeleton's reachable set, and every
  * violation in C (invariant or {@code alloc_local} step) to one there: if a property
