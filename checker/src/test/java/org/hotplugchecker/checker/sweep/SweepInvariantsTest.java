@@ -44,6 +44,14 @@ class SweepInvariantsTest {
       "(exists c in cpus: cpu.boot[c] && cpu.online[c] && c != 0)",
       "(forall b in blocks: !mem.hotplug[b] -> node.online[mem.home[b]])");
 
+  /** Invariants that tell renamed indices apart: a fixed node, CPU or block, an index order. */
+  private static final List<String> INDEX_INVARIANTS = List.of(
+      "!node.online[1]",
+      "(cpu.nid[0] == 0 || cpu.nid[0] == -1)",
+      "(mem.online[0] -> node.online[0])",
+      "(forall c in cpus: cpu.online[c] -> cpu.nid[c] <= c)",
+      "!cpu.present[1]");
+
   @Provide
   Arbitrary<Case> cases() {
     Arbitrary<SweepBounds> bounds = Arbitraries.of(new SweepBounds(1, 2, 1),
@@ -55,12 +63,16 @@ class SweepInvariantsTest {
         .as((flags, op, g) -> flags + op + "(" + g + ")");
     Arbitrary<String> invariants = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(2, generated), net.jqwik.api.Tuple.of(1, withFlags),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of(FLAG_INVARIANTS)));
+        net.jqwik.api.Tuple.of(1, Arbitraries.of(FLAG_INVARIANTS)),
+        net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(INDEX_INVARIANTS),
+            Arbitraries.of(" && ", " || "), generated)
+            .as((index, op, g) -> index + op + "(" + g + ")")),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of(INDEX_INVARIANTS)));
     return Combinators.combine(bounds, Arbitraries.of(Arch.values()),
         Arbitraries.of(Kernel.every()), invariants).as(Case::new);
   }
 
-  @Property(tries = 30)
+  @Property(tries = 40)
   void sweepVerdictsEqualEveryLabelledTopologyCheckedOneByOne(@ForAll("cases") Case c)
       throws Exception {
     SweepOptions options = SweepOptions.defaults(c.bounds()).withArches(List.of(c.arch()))
