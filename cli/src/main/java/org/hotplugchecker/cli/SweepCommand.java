@@ -3,6 +3,7 @@ package org.hotplugchecker.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.sweep.SweepArguments;
 import org.hotplugchecker.checker.sweep.SweepBounds;
@@ -51,8 +52,18 @@ final class SweepCommand implements Callable<Integer> {
   int maxBlocksPerNode;
 
   @Option(names = "--kernels", paramLabel = "LIST", defaultValue = "all",
-      description = "comma list of kernel variants, or all (default: ${DEFAULT-VALUE})")
+      description = "comma list of kernels: presets (v4.19), knob sets (v5.0+offline_guard="
+          + "online_blocks), all (every preset) or knobs (every combination of the kernel"
+          + " knobs; the report names the minimal fixes) (default: ${DEFAULT-VALUE})")
   String kernels;
+
+  @Option(names = "--invariant", paramLabel = "NAME=EXPR",
+      description = "also check a user invariant (MODEL.md 'User invariants') on every class"
+          + " (repeatable); one that reads cpu.boot, cpu.hotplug, mem.boot or mem.hotplug"
+          + " is checked without the shape method (one exploration per class), and one that"
+          + " names a fixed index or orders indices without the symmetry reduction (every"
+          + " labelled member of each class)")
+  java.util.List<String> invariants;
 
   @Option(names = "--arch", paramLabel = "LIST", defaultValue = "all",
       description = "comma list of arches (x86, generic), or all (default: ${DEFAULT-VALUE})")
@@ -71,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE})")
+      description = "text, json or markdown (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--time-limit", paramLabel = "DURATION",
@@ -135,8 +146,9 @@ final class SweepCommand implements Callable<Integer> {
     SweepOptions options;
     org.hotplugchecker.checker.sweep.SweepBackend backend;
     try {
-      if (!format.equals("text") && !format.equals("json")) {
-        throw new IllegalArgumentException("--format: expected text or json, got '" + format
+      if (!List.of("text", "json", "markdown").contains(format)) {
+        throw new IllegalArgumentException("--format: expected text, json or markdown, got '"
+            + format
             + "'");
       }
       options = SweepOptions.defaults(new SweepBounds(maxNodes, maxCpusPerNode,
@@ -144,6 +156,10 @@ final class SweepCommand implements Callable<Integer> {
           .withKernels(SweepArguments.kernels(kernels))
           .withArches(SweepArguments.arches(arches))
           .withFaults(SweepArguments.faults(faults));
+      if (invariants != null) {
+        options = options.withProperties(org.hotplugchecker.checker.sweep.SweepProperties.with(
+            invariants.stream().map(SweepArguments::invariant).toList()));
+      }
       if (perClass) {
         options = options.withMethod(SweepOptions.Method.CLASSES);
       }
@@ -160,6 +176,9 @@ final class SweepCommand implements Callable<Integer> {
       if (progress != null ? progress : ProgressPrinter.stderrIsTerminal()) {
         options = options.withProgress(WriterStream.printStream(progressStream));
       }
+      SweepRunner.refusal(options, spark != null).ifPresent(why -> {
+        throw new IllegalArgumentException(why);
+      });
       backend = SweepBackends.open(spark, sparkConf, perClass, workers != null);
     } catch (IllegalArgumentException e) {
       err.println("sweep: " + e.getMessage());
@@ -172,11 +191,19 @@ final class SweepCommand implements Callable<Integer> {
       SweepReport report = backend == null ? new SweepRunner().run(options)
           : new SweepRunner().run(options, backend);
       Runtime.getRuntime().removeShutdownHook(onInterrupt);
-      out.print(format.equals("json") ? report.toJson() : report.toText());
+      out.print(switch (format) {
+        case "json" -> report.toJson();
+        case "markdown" -> report.toMarkdown();
+        default -> report.toText();
+      });
       out.flush();
       return report.exitCode();
     } catch (IOException e) {
       err.println("sweep: cannot use results file " + results + ": " + e.getMessage());
+      err.flush();
+      return INTERNAL_ERROR;
+    } catch (SweepRunner.SweepException e) {
+      err.println("sweep: " + e.getMessage());
       err.flush();
       return INTERNAL_ERROR;
     } catch (RuntimeException | OutOfMemoryError e) {

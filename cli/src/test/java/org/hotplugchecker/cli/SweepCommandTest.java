@@ -97,4 +97,33 @@ class SweepCommandTest {
     assertEquals(2, bad.exitCode(), bad::toString);
     assertEquals(1, bad.errLines().size(), bad::toString);
   }
+
+  @Test
+  void knobSetsAndAnInvariantGiveMinimalFixesInMarkdown() {
+    assertEquals(1, run("--max-nodes", "2", "--max-cpus-per-node", "1",
+        "--max-blocks-per-node", "0", "--arch", "x86", "--workers", "1",
+        // the second is v5.18; the third is no preset, which makes this a knob sweep
+        "--kernels", "v5.0,v5.0+pgdat_for_every_possible_node=true,"
+            + "v5.0+no_node_in_allocator=numa_mem_id", "--format", "markdown",
+        "--invariant", "online_cpu_home=forall c in cpus: cpu.online[c] -> "
+            + "node.online[cpu.home[c]]"));
+    String md = out.toString();
+    assertTrue(md.contains("* `online_cpu_home`: `forall c in cpus:"), md);
+    assertTrue(md.contains("| x86 | `v5.0` | no | cpu_node_has_pgdat@1"), md);
+    assertTrue(md.contains("| x86 | `v5.18` | yes | - |"), md);
+    assertTrue(md.contains("| x86 | `v5.0+no_node_in_allocator=numa_mem_id` | no |"), md);
+    assertTrue(md.contains("## Minimal fixes"), md);
+    assertTrue(md.contains("| `v5.0` | 1 | `pgdat_for_every_possible_node=true` |"), md);
+  }
+
+  @Test
+  void badInvariantsExitWithTwoAndOneLineWithTheColumn() {
+    assertEquals(2, run("--max-nodes", "1", "--invariant", "x=node.online[0] &&"));
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith("sweep: --invariant x: column "), err.toString());
+    assertEquals(2, run("--max-nodes", "1", "--invariant", "no_oops=true"));
+    assertEquals(2, run("--max-nodes", "1", "--invariant", "a=true", "--invariant",
+        "a=false"));
+    assertEquals(2, run("--max-nodes", "1", "--invariant", "noequals"));
+  }
 }

@@ -338,6 +338,12 @@ public final class CanonicalTopology implements Comparable<CanonicalTopology>,
 
   /** The representative as a checkable topology with default distances. */
   public Topology toTopology(Arch arch, KernelVariant kernel, Set<Fault> faults) {
+    return toTopology(arch, kernel.kernel(), faults);
+  }
+
+  /** The representative as a checkable topology with default distances, on any knob set. */
+  public Topology toTopology(Arch arch, org.hotplugchecker.model.topology.Kernel kernel,
+      Set<Fault> faults) {
     return Topology.of(arch, kernel, nodes, null, cpuList(), blockList(), faults);
   }
 

@@ -2,22 +2,23 @@ package org.hotplugchecker.checker.sweep;
 
 import java.util.List;
 import java.util.Set;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.topology.Fault;
 
 /** Explores one topology class on its own on one arch and kernel. */
 final class ClassJob implements SweepJob {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final CanonicalTopology topology;
   private final SweepRun run;
   private final Set<Fault> faults;
+  private final SweepProperties properties;
 
-  ClassJob(CanonicalTopology topology, SweepRun run, Set<Fault> faults) {
+  ClassJob(CanonicalTopology topology, SweepRun run, Set<Fault> faults,
+      SweepProperties properties) {
     this.topology = topology;
     this.run = run;
     this.faults = Set.copyOf(faults);
+    this.properties = properties;
   }
 
   CanonicalTopology topology() {
@@ -26,8 +27,7 @@ final class ClassJob implements SweepJob {
 
   @Override
   public List<TopologyOutcome> run() {
-    return List.of(run.outcome(topology.key(), faults, new ExplicitExplorer().explore(
-        run.classModel(topology, faults), ExplorerOptions.defaults())));
+    return List.of(run.check(topology, faults, properties));
   }
 
   @Override

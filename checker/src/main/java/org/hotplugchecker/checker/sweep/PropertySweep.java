@@ -40,6 +40,7 @@ public final class PropertySweep {
   private long notChecked;
   private Violation smallest;
   private Trace smallestTrace;
+  private org.hotplugchecker.model.topology.Topology smallestTopology;
 
   public PropertySweep(String property) {
     this.property = property;
@@ -135,13 +136,22 @@ public final class PropertySweep {
     return smallestTrace == null ? List.of() : SmallestTraces.steps(smallestTrace);
   }
 
-  /** The shortest counterexample on the smallest violating class, step by step, if attached. */
+  /**
+   * The labelled topology the attached counterexample runs on: the representative of the
+   * smallest violating class or, with the symmetry reduction off, its violating member.
+   */
+  public synchronized Optional<org.hotplugchecker.model.topology.Topology> smallestTopology() {
+    return Optional.ofNullable(smallestTopology);
+  }
+
+  /** The shortest counterexample on the smallest violating class, once attached. */
   public synchronized Optional<Trace> smallestCounterexample() {
     return Optional.ofNullable(smallestTrace);
   }
 
-  synchronized void setSmallestTrace(Trace trace) {
+  synchronized void setSmallestTrace(Trace trace, org.hotplugchecker.model.topology.Topology on) {
     smallestTrace = trace;
+    smallestTopology = on;
   }
 
   /** The smallest violating class, if any class violates the property. */

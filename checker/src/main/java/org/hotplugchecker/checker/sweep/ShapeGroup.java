@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotplugchecker.model.HotplugModel;
-
-import org.hotplugchecker.model.state.HotplugState;
-import org.hotplugchecker.model.state.StateLayout;
+import org.hotplugchecker.model.rules.Domain;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.Slot;
+import org.hotplugchecker.model.rules.eval.PackedLayout;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
@@ -29,10 +30,10 @@ import org.hotplugchecker.model.topology.Topology;
  * keeps CPU 0 and every home node. Then:
  *
  * <ol>
- *   <li>{@code hotplug} flags only appear as conjuncts of action guards in {@code
- *       MODEL.md} ({@code add_memory}, {@code online/offline/remove_memory}, {@code
- *       hotadd_cpu}, {@code hotremove_cpu}); no effect and no property reads them. With
- *       every flag set, the skeleton has every transition C has, with the same effect.
+ *   <li>{@code hotplug} flags only appear as positive conjuncts of action guards
+ *       ({@code add_memory}, {@code online/offline/remove_memory}, {@code hotadd_cpu},
+ *       {@code hotremove_cpu}); no effect and no property reads them. With every flag set,
+ *       the skeleton has every transition C has, with the same effect.
  *   <li>{@code boot} flags are only read to build the boot state. The skeleton is
  *       started from π(boot state of C) for every member C, computed on C itself (so x86's
  *       round-robin over C's own CPU order is kept).
@@ -40,6 +41,12 @@ import org.hotplugchecker.model.topology.Topology;
  *       or of blocks (see {@link CanonicalTopology}), so π maps each transition of C to a
  *       transition of the skeleton and keeps every property's value.
  * </ol>
+ *
+ * <p>Premises 1 and 2 are not taken on trust: {@link
+ * org.hotplugchecker.model.rules.ShapePremise} checks them on the rule table before every
+ * shape sweep, and a user invariant that reads a flag (or that the symmetry reduction cannot
+ * justify) switches the shape method off for the run (see {@link
+ * SweepProperties#shapesOff}).
  *
  * <p>Hence π maps every state C can reach into the skeleton's reachable set, and every
  * violation in C (invariant or {@code alloc_local} step) to one there: if a property
@@ -184,7 +191,7 @@ public final class ShapeGroup {
   }
 
   /** The skeleton: every CPU and block present at boot and hot-pluggable. */
-  public Topology skeleton(Arch arch, KernelVariant kernel, Set<Fault> faults) {
+  public Topology skeleton(Arch arch, Kernel kernel, Set<Fault> faults) {
     List<Component> cpus = new ArrayList<>();
     for (int h : cpuHomes) {
       cpus.add(new Component(h, true, true));
@@ -197,57 +204,59 @@ public final class ShapeGroup {
   }
 
   /**
-   * The skeleton's model started from every member's boot state (distinct states only,
-   * in member order), checking every property.
+   * The packed layout of the skeleton and of every member (they have the same nodes, CPUs
+   * and blocks, so one layout serves both).
    */
-  public HotplugModel model(Arch arch, KernelVariant kernel, Set<Fault> faults) {
-    HotplugModel skeleton = new HotplugModel(skeleton(arch, kernel, faults));
-    Set<List<Long>> seen = new java.util.HashSet<>();
-    List<long[]> starts = new ArrayList<>();
-    for (CanonicalTopology member : members) {
-      long[] s = bootStateOnSkeleton(member, arch, kernel, faults, skeleton.layout());
-      if (seen.add(Arrays.stream(s).boxed().toList())) {
-        starts.add(s);
-      }
-    }
-    return skeleton.startingFrom(starts);
-  }
-
-  /** {@code member}'s boot state, computed on the member and placed on the skeleton. */
-  static long[] bootStateOnSkeleton(CanonicalTopology member, Arch arch, KernelVariant kernel,
-      Set<Fault> faults, StateLayout skeletonLayout) {
-    Topology t = member.toTopology(arch, kernel, faults);
-    HotplugState boot = new HotplugState(new StateLayout(t), HotplugModel.bootState(t));
-    return onSkeleton(member, boot, skeletonLayout).words();
+  public PackedLayout layout() {
+    return new PackedLayout(HotplugRules.RULES.slots(),
+        new PackedLayout.Sizes(nodes, cpuHomes.length, blockHomes.length));
   }
 
   /**
-   * Places a state of {@code member} on the skeleton (π above): node variables stay, CPU
-   * and block variables move to their skeleton index, node values are unchanged.
+   * The skeleton's model checking the built-in properties, started from every member's
+   * boot state ({@link #starts}).
    */
-  static HotplugState onSkeleton(CanonicalTopology member, HotplugState s,
-      StateLayout skeletonLayout) {
+  public HotplugModel model(Arch arch, Kernel kernel, Set<Fault> faults) {
+    return model(arch, kernel, faults, SweepProperties.BUILT_IN, starts(arch, kernel, faults));
+  }
+
+  /**
+   * The skeleton's model checking {@code properties}, started from {@code starts}
+   * ({@link #starts}).
+   */
+  public HotplugModel model(Arch arch, Kernel kernel, Set<Fault> faults,
+      SweepProperties properties, List<long[]> starts) {
+    return HotplugModel.checking(skeleton(arch, kernel, faults), properties.rules())
+        .startingFrom(starts);
+  }
+
+  /**
+   * Every member's boot state on {@code arch} and {@code kernel}, placed on the skeleton:
+   * the distinct ones, in member order.
+   */
+  public List<long[]> starts(Arch arch, Kernel kernel, Set<Fault> faults) {
+    return new ShapeStarts(this, faults).of(arch, kernel);
+  }
+
+  /**
+   * Places a state of {@code member} on the skeleton (π above), generically over the rule
+   * table's state variables: an element of a CPU- or block-indexed variable moves to its
+   * component's skeleton index, node-indexed and scalar ones stay, and every value is
+   * unchanged (int variables hold node numbers, and nodes are not renamed).
+   */
+  static long[] onSkeleton(CanonicalTopology member, long[] s, PackedLayout layout) {
     int[] cpuAt = placement(member.cpuList(), true);
     int[] blockAt = placement(member.blockList(), false);
-    HotplugState out = new HotplugState(skeletonLayout, new long[skeletonLayout.words()]);
-    for (int n = 0; n < member.nodes(); n++) {
-      out.setNodeOnline(n, s.nodeOnline(n));
-      out.setPgdat(n, s.pgdat(n));
-      out.setNodeRegistered(n, s.nodeRegistered(n));
+    long[] out = new long[layout.words()];
+    List<Slot> slots = layout.slots();
+    for (int k = 0; k < slots.size(); k++) {
+      Domain d = slots.get(k).index();
+      int[] to = d == Domain.CPUS ? cpuAt : d == Domain.BLOCKS ? blockAt : null;
+      for (int i = 0; i < layout.size(k); i++) {
+        layout.setRaw(out, layout.field(k, to == null ? i : to[i]),
+            layout.raw(s, layout.field(k, i)));
+      }
     }
-    for (int c = 0; c < cpuAt.length; c++) {
-      int to = cpuAt[c];
-      out.setCpuPresent(to, s.cpuPresent(c));
-      out.setCpuOnline(to, s.cpuOnline(c));
-      out.setCpuToNode(to, s.cpuToNode(c));
-      out.setCpuLink(to, s.cpuLink(c));
-    }
-    for (int b = 0; b < blockAt.length; b++) {
-      int to = blockAt[b];
-      out.setMemPresent(to, s.memPresent(b));
-      out.setMemOnline(to, s.memOnline(b));
-    }
-    out.setOops(s.oops());
     return out;
   }
 

@@ -14,19 +14,22 @@ import org.hotplugchecker.model.topology.Fault;
  * same order.
  */
 final class ShapeJob implements SweepJob {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String shapeKey;
   private final List<SweepRun> runs;
   private final Set<Fault> faults;
+  private final SweepProperties properties;
   private final double work;
   /** The shape as the sweep built it; not shipped, so remote workers rebuild it. */
   private transient ShapeGroup shape;
 
-  ShapeJob(ShapeGroup shape, List<SweepRun> runs, Set<Fault> faults) {
+  ShapeJob(ShapeGroup shape, List<SweepRun> runs, Set<Fault> faults,
+      SweepProperties properties) {
     this.shapeKey = shape.key();
     this.runs = List.copyOf(runs);
     this.faults = Set.copyOf(faults);
+    this.properties = properties;
     this.work = shape.estimatedWork() * runs.size();
     this.shape = shape;
   }
@@ -39,10 +42,14 @@ final class ShapeJob implements SweepJob {
   @Override
   public List<TopologyOutcome> run() {
     ShapeGroup s = shape != null ? shape : ShapeGroup.ofKey(shapeKey);
+    // boot states are computed once per distinct input of the boot program, not per run
+    ShapeStarts starts = new ShapeStarts(s, faults);
     List<TopologyOutcome> out = new ArrayList<>(runs.size());
     for (SweepRun r : runs) {
-      out.add(r.outcome(ShapeSweep.SHAPE_KEY_PREFIX + shapeKey, faults,
-          new ExplicitExplorer().explore(r.shapeModel(s, faults), ExplorerOptions.defaults())));
+      List<long[]> st = starts.of(r.arch(), r.kernel());
+      out.add(r.outcome(ShapeSweep.SHAPE_KEY_PREFIX + shapeKey, faults, properties,
+          new ExplicitExplorer().explore(r.shapeModel(s, faults, properties, st),
+              ExplorerOptions.defaults())));
     }
     return out;
   }

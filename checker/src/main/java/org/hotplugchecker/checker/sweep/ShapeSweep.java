@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.model.topology.Arch;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 
 /**
  * {@link SweepOptions.Method#SHAPES}: one exploration per machine shape covers all its
@@ -55,7 +55,7 @@ final class ShapeSweep {
     List<ShapeGroup> shapes = ShapeGroup.of(classes);
     List<RunVerdicts> runs = new ArrayList<>();
     for (Arch arch : options.arches()) {
-      for (KernelVariant kernel : options.kernels()) {
+      for (Kernel kernel : options.kernels()) {
         @SuppressWarnings("unchecked")
         Map<String, String>[] byShape = new Map[shapes.size()];
         runs.add(new RunVerdicts(new SweepRun(arch, kernel), byShape));
@@ -70,7 +70,7 @@ final class ShapeSweep {
     for (RunVerdicts run : runs) {
       summaries.add(summarize(run, shapes.subList(0, finishedShapes)));
     }
-    SmallestTraces.attach(summaries, options.faults());
+    SmallestTraces.attach(summaries, options.faults(), options.properties());
     long millis = (System.nanoTime() - start) / 1_000_000;
     Optional<String> last = finishedShapes == 0 ? Optional.empty()
         : Optional.of(SHAPE_KEY_PREFIX + shapes.get(finishedShapes - 1).key());
@@ -114,7 +114,7 @@ final class ShapeSweep {
       }
       if (!todo.isEmpty()) {
         jobs.add(new ShapeJob(shape, todo.stream().map(RunVerdicts::run).toList(),
-            options.faults()));
+            options.faults(), options.properties()));
         jobShape.add(g);
         jobRuns.add(todo);
       }
@@ -241,7 +241,7 @@ final class ShapeSweep {
           done.put(c, new TopologyOutcome(c.key(), run.run().arch(), run.run().kernel(),
               options.faults(), 0, 0, 0, SweepResultsFile.unpack(packed, properties)));
         } else {
-          jobs.add(new ClassJob(c, run.run(), options.faults()));
+          jobs.add(new ClassJob(c, run.run(), options.faults(), options.properties()));
         }
       }
       backend.run(jobs, OptionalLong.empty(), (j, outcomes) -> {
@@ -302,15 +302,5 @@ final class ShapeSweep {
 
   private static Verdict verdict(Map<String, String> verdicts, String property) {
     return TopologyOutcome.verdictOf(verdicts == null ? null : verdicts.get(property));
-  }
-
-  /** Property names in model order. */
-  static List<String> propertyNames() {
-    List<String> out = new ArrayList<>();
-    for (org.hotplugchecker.model.rules.PropertyRule p
-        : org.hotplugchecker.model.rules.HotplugRules.RULES.properties()) {
-      out.add(p.name());
-    }
-    return out;
   }
 }

@@ -13,6 +13,7 @@ import org.hotplugchecker.checker.trace.TraceStep;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.ts.VariableChange;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Topology;
 
 /**
  * Gives each smallest violation of a sweep its shortest counterexample, step by step in
@@ -22,17 +23,32 @@ import org.hotplugchecker.model.topology.Fault;
 final class SmallestTraces {
   private SmallestTraces() {}
 
-  /** Explores each run's smallest violating classes again and attaches their traces. */
-  static void attach(List<SweepReport.ArchKernel> runs, Set<Fault> faults) {
+  /**
+   * Explores each run's smallest violating classes again and attaches their traces. With
+   * the symmetry reduction off ({@link SweepProperties#symmetryOff}) the violation may be
+   * on a member other than the representative: every member is explored and the first
+   * one with a counterexample of the shortest length is kept, with its topology.
+   */
+  static void attach(List<SweepReport.ArchKernel> runs, Set<Fault> faults,
+      SweepProperties properties) {
+    boolean members = properties.symmetryOff().isPresent();
     for (SweepReport.ArchKernel run : runs) {
       for (PropertySweep p : run.properties()) {
         p.smallest().ifPresent(v -> {
-          HotplugModel model = new HotplugModel(
-              v.topology().toTopology(run.arch(), run.kernel(), faults));
-          PropertyResult r = new ExplicitExplorer().explore(model, ExplorerOptions.defaults())
-              .property(p.property()).orElseThrow();
-          r.counterexample().ifPresent(cex ->
-              p.setSmallestTrace(new TraceExplainer(model).explain(p.property(), cex)));
+          List<Topology> candidates = members
+              ? ClassMembers.of(v.topology()).stream()
+                  .map(m -> m.toTopology(run.arch(), run.kernel(), faults)).toList()
+              : List.of(v.topology().toTopology(run.arch(), run.kernel(), faults));
+          for (Topology t : candidates) {
+            HotplugModel model = HotplugModel.checking(t, properties.rules());
+            PropertyResult r = new ExplicitExplorer().explore(model,
+                ExplorerOptions.defaults()).property(p.property()).orElseThrow();
+            if (r.counterexample().isPresent() && (!members || r.length() == v.length())) {
+              p.setSmallestTrace(new TraceExplainer(model).explain(p.property(),
+                  r.counterexample().get()), t);
+              return;
+            }
+          }
         });
       }
     }

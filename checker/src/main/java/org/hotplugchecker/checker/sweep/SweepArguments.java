@@ -10,7 +10,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotplugchecker.model.topology.Arch;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.lang.InvariantException;
+import org.hotplugchecker.model.rules.lang.InvariantParser;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 
 /**
@@ -21,9 +26,40 @@ import org.hotplugchecker.model.topology.KernelVariant;
 public final class SweepArguments {
   private SweepArguments() {}
 
-  /** {@code v4.19,v5.18} (or {@code all}) to kernel variants, in the order given. */
-  public static List<KernelVariant> kernels(String text) {
-    return list("--kernels", text, KernelVariant::fromSpecName, KernelVariant.values());
+  /**
+   * The kernels of {@code --kernels}, in the order given, each once: a comma list of
+   * preset names ({@code v4.19}), knob sets written as {@link Kernel#label()} writes them
+   * ({@code v5.0+offline_guard=online_blocks}: a preset and the knobs that differ; without a
+   * preset every knob, {@code clear_cpu_node_on_offline=never+offline_guard=...}), {@code
+   * all} (every preset) and {@code knobs} (every combination of the knobs' values, presets
+   * first, {@link Kernel#every()}).
+   */
+  public static List<Kernel> kernels(String text) {
+    List<Kernel> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String item = part.trim();
+      List<Kernel> add;
+      if (item.equals("all")) {
+        add = SweepOptions.presets(List.of(KernelVariant.values()));
+      } else if (item.equals("knobs")) {
+        add = Kernel.every();
+      } else if (item.isEmpty()) {
+        throw new IllegalArgumentException("--kernels: empty item in '" + text + "'");
+      } else {
+        try {
+          add = List.of(Kernel.fromLabel(item));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--kernels: unknown value '" + item + "': "
+              + e.getMessage() + "; or all, knobs");
+        }
+      }
+      for (Kernel k : add) {
+        if (!out.contains(k)) {
+          out.add(k);
+        }
+      }
+    }
+    return out;
   }
 
   /** {@code x86,generic} (or {@code all}) to arches, in the order given. */
@@ -38,6 +74,34 @@ public final class SweepArguments {
     }
     List<Fault> f = list("--faults", text, Fault::fromSpecName, Fault.values());
     return EnumSet.copyOf(f);
+  }
+
+  /**
+   * One {@code --invariant NAME=EXPR}: a user invariant in the language of {@code MODEL.md}
+   * ("User invariants"), parsed and type-checked. Errors name the option, the invariant and
+   * the column in {@code EXPR}.
+   */
+  public static PropertyRule.Invariant invariant(String text) {
+    int eq = text.indexOf('=');
+    if (eq < 0) {
+      throw new IllegalArgumentException("--invariant: expected NAME=EXPR, got '" + text + "'");
+    }
+    String name = text.substring(0, eq).trim();
+    String source = text.substring(eq + 1);
+    if (!name.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException("--invariant " + (name.isEmpty() ? "''" : name)
+          + ": an invariant's name may only have letters, digits and '_'");
+    }
+    if (HotplugRules.RULES.property(name).isPresent()) {
+      throw new IllegalArgumentException("--invariant " + name + ": '" + name
+          + "' is a built-in property; give the invariant another name");
+    }
+    try {
+      return new PropertyRule.Invariant(name, "sweep invariant: " + source.strip(),
+          InvariantParser.parse(HotplugRules.RULES, source), source);
+    } catch (InvariantException e) {
+      throw new IllegalArgumentException("--invariant " + name + ": " + e.getMessage());
+    }
   }
 
   /** {@code 90s}, {@code 30m}, {@code 2h} or an ISO-8601 duration ({@code PT1H30M}). */

@@ -14,6 +14,7 @@ import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.trace.TraceJson;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 
 /**
@@ -41,10 +42,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
    * The verdicts of one arch and kernel.
    *
    * @param arch the arch
-   * @param kernel the kernel variant
-   * @param properties one per property, in model order
+   * @param kernel the kernel's knobs (a preset or not)
+   * @param properties one per property, in model order, then the user invariants
    */
-  public record ArchKernel(Arch arch, KernelVariant kernel, List<PropertySweep> properties) {
+  public record ArchKernel(Arch arch, Kernel kernel, List<PropertySweep> properties) {
     /** The summary of {@code property}, if it was checked. */
     public Optional<PropertySweep> property(String property) {
       return properties.stream().filter(p -> p.property().equals(property)).findFirst();
@@ -58,8 +59,19 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
   }
 
   /** The summary of one arch and kernel, if it was swept. */
+  public Optional<ArchKernel> run(Arch arch, Kernel kernel) {
+    return runs.stream().filter(r -> r.arch() == arch && r.kernel().equals(kernel))
+        .findFirst();
+  }
+
+  /** The summary of one arch and preset, if it was swept. */
   public Optional<ArchKernel> run(Arch arch, KernelVariant kernel) {
-    return runs.stream().filter(r -> r.arch() == arch && r.kernel() == kernel).findFirst();
+    return run(arch, kernel.kernel());
+  }
+
+  /** What a knob sweep concludes: holding kernels and minimal fixes, per arch. */
+  public List<KnobFixes> knobFixes() {
+    return KnobFixes.of(options, runs);
   }
 
   /** Whether some property is violated on some class. */
@@ -114,6 +126,12 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
               + "vacuous on each of its classes; classes of a shape that violates a property "
               + "are explored one by one, smallest first%n", shapes));
     }
+    options.properties().shapesOff().filter(x -> options.method() == SweepOptions.Method.CLASSES)
+        .ifPresent(why -> sb.append("method: one exploration per class; the shape method is"
+            + " off for this run (").append(why).append(")\n"));
+    options.properties().symmetryOff().ifPresent(why -> sb.append("symmetry reduction off for"
+        + " this run (").append(why).append("): every labelled member of each class is"
+        + " explored; a class is violated if one member is\n"));
     if (!complete()) {
       sb.append(String.format(Locale.ROOT,
           "INCOMPLETE: the time limit stopped the sweep after the smallest %d of %d classes "
@@ -121,7 +139,7 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
               + "only those%n", checkedClasses, classes, lastChecked.orElse("none")));
     }
     for (ArchKernel r : runs) {
-      sb.append('\n').append(r.arch()).append(' ').append(r.kernel()).append(": ")
+      sb.append('\n').append(r.arch()).append(' ').append(r.kernel().label()).append(": ")
           .append(r.allHold() ? (complete() ? "every property holds on every class"
               : "no violation on the checked classes") : "violations found")
           .append('\n');
@@ -129,6 +147,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
         sb.append(String.format(Locale.ROOT, "  %-26s %s%n", p.property(), line(p)));
         p.smallest().ifPresent(v -> sb.append("      smallest class: ")
             .append(ClassNames.describe(v.topology())).append('\n'));
+        p.smallest().filter(v -> p.smallestTopology().isPresent()
+            && !sameLabelling(v.topology(), p.smallestTopology().get()))
+            .ifPresent(v -> sb.append("      violated on another labelling of the class (the"
+                + " symmetry reduction is off): the spec below is that member\n"));
         if (!p.smallestTrace().isEmpty()) {
           sb.append("      shortest counterexample:\n");
           p.smallestTrace().forEach(step -> sb.append("        ").append(step).append('\n'));
@@ -137,7 +159,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
             .append(indent(smallestSpec(r, p, v), "        ")));
       }
     }
-    sb.append(matrix());
+    sb.append(SweepMatrix.of(options, runs, complete()));
+    if (options.sweepsKnobs()) {
+      sb.append(KnobFixes.text(options, KnobFixes.of(options, runs), complete()));
+    }
     return sb.toString();
   }
 
@@ -146,62 +171,20 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
    * block pinning the violation, so {@code check} passes on it as long as nothing changes.
    */
   private String smallestSpec(ArchKernel r, PropertySweep p, PropertySweep.Violation v) {
-    return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel(),
-        v.topology().toTopology(r.arch(), r.kernel(), options.faults()))
+    String source = options.properties().userSources().get(p.property());
+    return SpecWriter.of("smallest-" + p.property() + "-" + r.arch() + "-" + r.kernel().label(),
+        p.smallestTopology().orElseGet(() ->
+            v.topology().toTopology(r.arch(), r.kernel(), options.faults())))
+        + (source == null ? "" : "invariants:\n  " + p.property() + ": '"
+            + source.strip().replace("'", "''") + "'\n")
         + "expect:\n  " + p.property() + ": violated@" + v.length() + "\n";
   }
 
-  /**
-   * The kernel x property table of the whole bound, one per arch: each property's verdict
-   * over every checked class ({@code violated@K}: K steps on the smallest violating class).
-   */
-  private String matrix() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nkernel x property over %s: holds, vacuous, unknown, "
-        + "or violated@K (K steps on the smallest violating class)%n",
-        complete() ? "every class of the bound" : "the checked classes"));
-    for (Arch arch : options.arches()) {
-      List<ArchKernel> row = runs.stream().filter(r -> r.arch() == arch).toList();
-      if (row.isEmpty()) {
-        continue;
-      }
-      List<String> properties = row.get(0).properties().stream().map(PropertySweep::property)
-          .toList();
-      int first = Math.max(arch.specName().length(),
-          properties.stream().mapToInt(String::length).max().orElse(0));
-      List<Integer> widths = new java.util.ArrayList<>();
-      for (ArchKernel r : row) {
-        int w = r.kernel().specName().length();
-        for (PropertySweep p : r.properties()) {
-          w = Math.max(w, cell(p).length());
-        }
-        widths.add(w);
-      }
-      StringBuilder head = new StringBuilder(pad(arch.specName(), first));
-      for (int k = 0; k < row.size(); k++) {
-        head.append("  ").append(pad(row.get(k).kernel().specName(), widths.get(k)));
-      }
-      sb.append('\n').append(head.toString().stripTrailing()).append('\n');
-      for (int i = 0; i < properties.size(); i++) {
-        StringBuilder line = new StringBuilder(pad(properties.get(i), first));
-        for (int k = 0; k < row.size(); k++) {
-          PropertySweep p = row.get(k).property(properties.get(i)).orElse(null);
-          line.append("  ").append(pad(p == null ? "-" : cell(p), widths.get(k)));
-        }
-        sb.append(line.toString().stripTrailing()).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String cell(PropertySweep p) {
-    return p.overall() == Verdict.VIOLATED
-        ? "violated@" + p.smallest().map(PropertySweep.Violation::length).orElse(-1)
-        : p.overall().specName();
-  }
-
-  private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  /** Whether {@code t} lists exactly the representative's CPUs and blocks, in its order. */
+  private static boolean sameLabelling(CanonicalTopology c,
+      org.hotplugchecker.model.topology.Topology t) {
+    return c.nodes() == t.nodes() && c.cpuList().equals(t.cpus())
+        && c.blockList().equals(t.memory());
   }
 
   private static String steps(int n) {
@@ -249,6 +232,11 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
+  /** The Markdown report ({@link SweepMarkdown}). */
+  public String toMarkdown() {
+    return SweepMarkdown.of(this);
+  }
+
   /** The machine-readable report (one JSON document). */
   public String toJson() {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -268,6 +256,15 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
     root.put("workers", options.workers());
     root.put("method", options.method().name().toLowerCase(Locale.ROOT));
     root.put("shapes", shapes);
+    ObjectNode reductions = root.putObject("reductions");
+    reductions.put("shapes", options.method() == SweepOptions.Method.SHAPES);
+    reductions.put("symmetry", options.properties().symmetryOff().isEmpty());
+    java.util.Set<String> because = new java.util.LinkedHashSet<>();
+    options.properties().shapesOff().filter(x -> options.method() == SweepOptions.Method.CLASSES)
+        .ifPresent(because::add);
+    options.properties().symmetryOff().ifPresent(because::add);
+    ArrayNode off = reductions.putArray("offBecause");
+    because.forEach(off::add);
     root.put("millis", millis);
     root.put("anyViolation", anyViolation());
     ArrayNode runsNode = root.putArray("runs");
@@ -275,6 +272,9 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
       ObjectNode rn = runsNode.addObject();
       rn.put("arch", r.arch().specName());
       rn.put("kernel", r.kernel().specName());
+      ObjectNode knobs = rn.putObject("kernelKnobs");
+      r.kernel().knobs().forEach(knobs::put);
+      rn.put("kernelLabel", r.kernel().label());
       rn.put("allHold", r.allHold());
       ObjectNode props = rn.putObject("properties");
       for (PropertySweep p : r.properties()) {
@@ -300,6 +300,10 @@ public record SweepReport(SweepOptions options, long classes, long checkedClasse
           s.put("spec", smallestSpec(r, p, v));
         });
       }
+    }
+    if (options.sweepsKnobs()) {
+      ArrayNode fixes = root.putArray("knobFixes");
+      knobFixes().forEach(f -> f.json(fixes));
     }
     try {
       return json.writeValueAsString(root) + "\n";

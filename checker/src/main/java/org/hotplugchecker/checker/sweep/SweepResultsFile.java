@@ -23,6 +23,7 @@ import java.util.Set;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
+import org.hotplugchecker.model.topology.Kernel;
 import org.hotplugchecker.model.topology.KernelVariant;
 
 /**
@@ -31,6 +32,12 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * (the run was killed mid-write) is ignored on reading and simply checked again. Each
  * record carries the {@link HotplugModel#REVISION} that produced it; records of another
  * revision (or none) are ignored, so a changed model never reuses stale verdicts.
+ *
+ * <p>A record names its kernel by {@link Kernel#label()} in {@code kernel} (a preset's
+ * name, as before knob sweeps) and, since knob sweeps, by its knobs in {@code kernelKnobs};
+ * records without {@code kernelKnobs} (older files) are read as the preset they name. A
+ * record of user invariants carries their source texts in {@code invariants}, and its
+ * verdicts are reused only for invariants of the same text.
  */
 public final class SweepResultsFile implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,12 +103,14 @@ public final class SweepResultsFile implements Closeable {
   }
 
   /**
-   * Reads the verdicts of every well-formed record that has all {@code properties}, by
-   * key, each packed by {@link #pack} (about 200 bytes per check in memory, so a results
-   * file of millions of checks can be resumed). Later lines win.
+   * Reads the verdicts of every well-formed record that has all of {@code properties}
+   * (user invariants of the same source text), by key, each packed by {@link #pack} (about
+   * 200 bytes per check in memory, so a results file of millions of checks can be resumed).
+   * Later lines win.
    */
-  public static Map<String, String> readPacked(Path file, List<String> properties)
+  public static Map<String, String> readPacked(Path file, SweepProperties sweep)
       throws IOException {
+    List<String> properties = sweep.names();
     Map<String, String> out = new HashMap<>();
     if (!Files.exists(file)) {
       return out;
@@ -110,7 +119,8 @@ public final class SweepResultsFile implements Closeable {
       for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
         String line = it.next().trim();
         TopologyOutcome o = line.isEmpty() ? null : parse(line);
-        if (o != null && o.verdicts().keySet().containsAll(properties)) {
+        if (o != null && o.verdicts().keySet().containsAll(properties)
+            && sameInvariants(o, sweep.userSources())) {
           out.put(o.key(), pack(o, properties));
         }
       }
@@ -118,6 +128,15 @@ public final class SweepResultsFile implements Closeable {
       throw e.getCause();
     }
     return out;
+  }
+
+  private static boolean sameInvariants(TopologyOutcome o, Map<String, String> sources) {
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      if (!e.getValue().equals(o.invariants().get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // One char per property: holds, vacuous, unknown, or a violation's length.
@@ -164,7 +183,7 @@ public final class SweepResultsFile implements Closeable {
         return null;
       }
       Arch arch = Arch.fromSpecName(n.path("arch").asText()).orElse(null);
-      KernelVariant kernel = KernelVariant.fromSpecName(n.path("kernel").asText()).orElse(null);
+      Kernel kernel = kernel(n);
       String topology = n.path("topology").asText(null);
       JsonNode verdicts = n.get("verdicts");
       if (arch == null || kernel == null || topology == null || verdicts == null
@@ -181,9 +200,29 @@ public final class SweepResultsFile implements Closeable {
       }
       Map<String, String> v = new LinkedHashMap<>();
       verdicts.fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().asText()));
+      Map<String, String> sources = new LinkedHashMap<>();
+      n.path("invariants").fields().forEachRemaining(e -> sources.put(e.getKey(),
+          e.getValue().asText()));
       return new TopologyOutcome(topology, arch, kernel, faults, n.path("states").asLong(),
-          n.path("transitions").asLong(), n.path("millis").asLong(), v);
+          n.path("transitions").asLong(), n.path("millis").asLong(), v, sources);
     } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The kernel of a record: its knobs, or (older records) the preset it names; else null. */
+  private static Kernel kernel(JsonNode n) {
+    JsonNode knobs = n.get("kernelKnobs");
+    if (knobs == null) {
+      return KernelVariant.fromSpecName(n.path("kernel").asText()).map(Kernel::of).orElse(null);
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    knobs.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    try {
+      Kernel k = Kernel.of(m);
+      // a record whose two names disagree is not trusted
+      return k.label().equals(n.path("kernel").asText()) ? k : null;
+    } catch (IllegalArgumentException e) {
       return null;
     }
   }
@@ -195,7 +234,9 @@ public final class SweepResultsFile implements Closeable {
     n.put("model", HotplugModel.REVISION);
     n.put("topology", o.classKey());
     n.put("arch", o.arch().specName());
-    n.put("kernel", o.kernel().specName());
+    n.put("kernel", o.kernel().label());
+    ObjectNode knobs = n.putObject("kernelKnobs");
+    o.kernel().knobs().forEach(knobs::put);
     ArrayNode faults = n.putArray("faults");
     o.faults().stream().map(Fault::specName).sorted().forEach(faults::add);
     n.put("states", o.states());
@@ -203,6 +244,10 @@ public final class SweepResultsFile implements Closeable {
     n.put("millis", o.millis());
     ObjectNode v = n.putObject("verdicts");
     o.verdicts().forEach(v::put);
+    if (!o.invariants().isEmpty()) {
+      ObjectNode inv = n.putObject("invariants");
+      o.invariants().forEach(inv::put);
+    }
     try {
       return JSON.writeValueAsString(n);
     } catch (JsonProcessingException e) {

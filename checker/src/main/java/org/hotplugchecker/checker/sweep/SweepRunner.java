@@ -13,12 +13,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.hotplugchecker.checker.CheckResult;
-import org.hotplugchecker.checker.explicit.ExplicitExplorer;
-import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.RuleSet;
+import org.hotplugchecker.model.rules.ShapePremise;
 import org.hotplugchecker.model.topology.Arch;
-import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Kernel;
 
 /**
  * Checks every property on every topology class within the bounds, for each chosen
@@ -40,7 +40,53 @@ public final class SweepRunner {
     }
   }
 
-  /** Enumerates the classes within {@code options.bounds()} and checks them all. */
+  private final RuleSet rules;
+
+  /** A runner of {@link HotplugRules#RULES}, the table every {@link HotplugModel} runs. */
+  public SweepRunner() {
+    this(HotplugRules.RULES);
+  }
+
+  /**
+   * A runner that checks the shape method's premise ({@link ShapePremise}) on {@code rules}
+   * instead: tests give a mutated table to see the method refuse it.
+   */
+  SweepRunner(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * Why {@code options} cannot be swept as asked on a distributed backend, one line, or
+   * empty: with a user invariant that the shape method cannot justify ({@link
+   * SweepProperties#shapesOff}) the sweep explores every class on its own, which only runs
+   * on this machine's threads. On threads nothing is refused: the reduction is switched off
+   * for the run instead ({@link #effective}).
+   */
+  public static Optional<String> refusal(SweepOptions options, boolean distributed) {
+    if (!distributed || options.method() != SweepOptions.Method.SHAPES) {
+      return Optional.empty();
+    }
+    return options.properties().shapesOff().map(why -> why + ", so the sweep must explore"
+        + " every class on its own, which runs on this machine's threads only: drop --spark");
+  }
+
+  /**
+   * The options actually run: the shape method switched to one exploration per class when
+   * a user invariant needs it ({@link SweepProperties#shapesOff}); the report says why.
+   */
+  public static SweepOptions effective(SweepOptions options) {
+    if (options.method() == SweepOptions.Method.SHAPES
+        && options.properties().shapesOff().isPresent()) {
+      return options.withMethod(SweepOptions.Method.CLASSES);
+    }
+    return options;
+  }
+
+  /**
+   * Enumerates the classes within {@code options.bounds()} and checks them all.
+   *
+   * @throws SweepException if the shape method's premise does not hold for the rule table
+   */
   public SweepReport run(SweepOptions options) throws IOException {
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
@@ -59,6 +105,9 @@ public final class SweepRunner {
     if (options.method() != SweepOptions.Method.SHAPES) {
       throw new IllegalArgumentException("--per-class runs on this machine's threads only");
     }
+    refusal(options, true).ifPresent(why -> {
+      throw new IllegalArgumentException(why);
+    });
     long start = System.nanoTime();
     List<CanonicalTopology> classes = new TopologyEnumerator(options.bounds()).classes();
     return shapes(options.withWorkers(backend.workers()), classes, start, backend);
@@ -70,9 +119,10 @@ public final class SweepRunner {
     return run(options, classes, System.nanoTime());
   }
 
-  private SweepReport run(SweepOptions options, List<CanonicalTopology> classes, long start)
+  private SweepReport run(SweepOptions asked, List<CanonicalTopology> classes, long start)
       throws IOException {
-    List<String> properties = ShapeSweep.propertyNames();
+    SweepOptions options = effective(asked);
+    List<String> properties = options.properties().names();
     if (options.method() == SweepOptions.Method.SHAPES) {
       try (ThreadSweepBackend threads = new ThreadSweepBackend(options.workers())) {
         return shapes(options, classes, start, threads);
@@ -81,7 +131,7 @@ public final class SweepRunner {
     Map<String, PropertySweep[]> sweeps = new LinkedHashMap<>();
     List<SweepReport.ArchKernel> runs = new ArrayList<>();
     for (Arch arch : options.arches()) {
-      for (KernelVariant kernel : options.kernels()) {
+      for (Kernel kernel : options.kernels()) {
         PropertySweep[] ps = properties.stream().map(PropertySweep::new)
             .toArray(PropertySweep[]::new);
         sweeps.put(runKey(arch, kernel), ps);
@@ -89,7 +139,8 @@ public final class SweepRunner {
       }
     }
     Map<String, String> previous = options.resultsFile().isPresent()
-        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), options.properties())
+        : Map.of();
     long checksPerClass = (long) options.arches().size() * options.kernels().size();
     ProgressBar bar = new ProgressBar(options.progress().orElse(null),
         checksPerClass * classes.size());
@@ -145,18 +196,24 @@ public final class SweepRunner {
     if (t != null) {
       throw new SweepException("sweep failed: " + t, t);
     }
-    SmallestTraces.attach(runs, options.faults());
+    SmallestTraces.attach(runs, options.faults(), options.properties());
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new SweepReport(options, classes.size(), started, explored.get(), reused.get(),
         millis, runs, started == 0 ? Optional.empty()
             : Optional.of(classes.get(started - 1).key()), 0);
   }
 
-  private static SweepReport shapes(SweepOptions options, List<CanonicalTopology> classes,
+  private SweepReport shapes(SweepOptions options, List<CanonicalTopology> classes,
       long start, SweepBackend backend) throws IOException {
-    List<String> properties = ShapeSweep.propertyNames();
+    try {
+      ShapePremise.HOTPLUG.require(rules);
+    } catch (IllegalStateException e) {
+      throw new SweepException(e.getMessage(), e);
+    }
+    List<String> properties = options.properties().names();
     Map<String, String> previous = options.resultsFile().isPresent()
-        ? SweepResultsFile.readPacked(options.resultsFile().get(), properties) : Map.of();
+        ? SweepResultsFile.readPacked(options.resultsFile().get(), options.properties())
+        : Map.of();
     SweepResultsFile file = options.resultsFile().isPresent()
         ? SweepResultsFile.openForAppend(options.resultsFile().get()) : null;
     try {
@@ -168,8 +225,8 @@ public final class SweepRunner {
     }
   }
 
-  private static String runKey(Arch arch, KernelVariant kernel) {
-    return arch.specName() + "|" + kernel.specName();
+  private static String runKey(Arch arch, Kernel kernel) {
+    return arch.specName() + "|" + kernel.label();
   }
 
   /**
@@ -182,7 +239,7 @@ public final class SweepRunner {
       AtomicLong reused) throws IOException {
     List<TopologyOutcome> fresh = new ArrayList<>();
     for (Arch arch : options.arches()) {
-      for (KernelVariant kernel : options.kernels()) {
+      for (Kernel kernel : options.kernels()) {
         String key = TopologyOutcome.key(topology.key(), arch, kernel, options.faults());
         String packed = previous.get(key);
         TopologyOutcome outcome;
@@ -209,10 +266,8 @@ public final class SweepRunner {
   }
 
   /** Explores one class on one arch and kernel with one thread. */
-  static TopologyOutcome check(CanonicalTopology topology, Arch arch, KernelVariant kernel,
+  static TopologyOutcome check(CanonicalTopology topology, Arch arch, Kernel kernel,
       SweepOptions options) {
-    HotplugModel model = new HotplugModel(topology.toTopology(arch, kernel, options.faults()));
-    CheckResult r = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
-    return TopologyOutcome.of(topology.key(), arch, kernel, options.faults(), r);
+    return new SweepRun(arch, kernel).check(topology, options.faults(), options.properties());
   }
 }

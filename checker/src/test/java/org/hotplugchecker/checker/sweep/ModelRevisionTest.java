@@ -45,7 +45,7 @@ class ModelRevisionTest {
       for (Arch arch : Arch.values()) {
         for (KernelVariant kernel : KernelVariant.values()) {
           for (Set<Fault> faults : List.of(Set.<Fault>of(), Set.of(Fault.ADD_MEMORY_FAILS))) {
-            TopologyOutcome o = TopologyOutcome.of(c.key(), arch, kernel, faults,
+            TopologyOutcome o = TopologyOutcome.of(c.key(), arch, kernel.kernel(), faults,
                 new ExplicitExplorer().explore(
                     new HotplugModel(c.toTopology(arch, kernel, faults)),
                     ExplorerOptions.defaults()));

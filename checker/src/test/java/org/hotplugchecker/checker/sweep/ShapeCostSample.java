@@ -137,12 +137,12 @@ public final class ShapeCostSample {
         Arch arch = Arch.fromSpecName(p[0]).orElseThrow();
         KernelVariant kernel = KernelVariant.fromSpecName(p[1]).orElseThrow();
         long t1 = cpu.getCurrentThreadCpuTime();
-        CheckResult r = new ExplicitExplorer().explore(g.model(arch, kernel, Set.of()),
+        CheckResult r = new ExplicitExplorer().explore(g.model(arch, kernel.kernel(), Set.of()),
             ExplorerOptions.defaults());
         long ms = (cpu.getCurrentThreadCpuTime() - t1) / 1_000_000;
         long t2 = cpu.getCurrentThreadCpuTime();
         CheckResult s = new ExplicitExplorer().explore(new org.hotplugchecker.model.HotplugModel(
-            g.skeleton(arch, kernel, Set.of())), ExplorerOptions.defaults());
+            g.skeleton(arch, kernel.kernel(), Set.of())), ExplorerOptions.defaults());
         long ms2 = (cpu.getCurrentThreadCpuTime() - t2) / 1_000_000;
         System.out.printf(Locale.ROOT, "probe\t%s\tmembers=%d\tenumCpuMs=%d\t%s\tshapeStates=%d"
             + "\tshapeCpuMs=%d\tskeletonStates=%d\tskeletonCpuMs=%d%n", g.key(), g.size(), enumMs,
@@ -195,7 +195,7 @@ public final class ShapeCostSample {
                 for (KernelVariant kernel : KernelVariant.values()) {
                   long t1 = cpu.getCurrentThreadCpuTime();
                   CheckResult r = new ExplicitExplorer().explore(
-                      g.model(arch, kernel, Set.of()), ExplorerOptions.defaults());
+                      g.model(arch, kernel.kernel(), Set.of()), ExplorerOptions.defaults());
                   long ms = (cpu.getCurrentThreadCpuTime() - t1) / 1_000_000;
                   System.out.printf(Locale.ROOT, "shape\t%s\t%d\t%d\t%s %s\t%d\t%d%n", g.key(),
                       g.size(), enumMs, arch.specName(), kernel.specName(), r.states(), ms);

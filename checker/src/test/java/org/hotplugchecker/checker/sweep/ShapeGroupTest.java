@@ -17,8 +17,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.kernel.KernelAction;
-import org.hotplugchecker.model.state.HotplugState;
+import org.hotplugchecker.model.rules.Domain;
+import org.hotplugchecker.model.rules.eval.ActionInstance;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Fault;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -57,10 +57,10 @@ class ShapeGroupTest {
       @ForAll Arch arch, @ForAll KernelVariant kernel, @ForAll boolean fault) {
     Set<Fault> faults = fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of();
     HotplugModel member = new HotplugModel(c.toTopology(arch, kernel, faults));
-    HotplugModel skeleton = GROUP_OF.get(c).model(arch, kernel, faults);
-    Map<KernelAction, Integer> skeletonAction = new HashMap<>();
+    HotplugModel skeleton = GROUP_OF.get(c).model(arch, kernel.kernel(), faults);
+    Map<ActionInstance, Integer> skeletonAction = new HashMap<>();
     for (int a = 0; a < skeleton.actionCount(); a++) {
-      skeletonAction.put(skeleton.action(a), a);
+      skeletonAction.put(skeleton.machine().actions().get(a), a);
     }
     int[] cpuAt = ShapeGroup.placement(c.cpuList(), true);
     int[] blockAt = ShapeGroup.placement(c.blockList(), false);
@@ -89,10 +89,10 @@ class ShapeGroupTest {
         if (!member.successor(s, a, next)) {
           continue;
         }
-        KernelAction action = member.action(a);
-        int index = action.kind().target() == org.hotplugchecker.model.kernel.ActionKind
-            .Target.CPU ? cpuAt[action.index()] : blockAt[action.index()];
-        Integer b = skeletonAction.get(new KernelAction(action.kind(), index));
+        ActionInstance action = member.machine().actions().get(a);
+        int index = action.rule().domain() == Domain.CPUS ? cpuAt[action.index()]
+            : blockAt[action.index()];
+        Integer b = skeletonAction.get(new ActionInstance(action.rule(), index));
         assertTrue(b != null, action.label() + " of " + c.key() + " has no skeleton action");
         assertTrue(skeleton.successor(t, b, skeletonNext), action.label() + " disabled");
         assertArrayEquals(placed(c, member, skeleton, next), skeletonNext,
@@ -116,7 +116,7 @@ class ShapeGroupTest {
     assertEquals(CLASSES.size(), groups.stream().mapToInt(ShapeGroup::size).sum());
     assertEquals(groups.size(), groups.stream().map(ShapeGroup::key).distinct().count());
     for (ShapeGroup g : groups) {
-      var skeleton = g.skeleton(Arch.X86, KernelVariant.V5_0, Set.of());
+      var skeleton = g.skeleton(Arch.X86, KernelVariant.V5_0.kernel(), Set.of());
       assertTrue(skeleton.cpus().stream().allMatch(x -> x.boot() && x.hotplug()));
       assertTrue(skeleton.memory().stream().allMatch(x -> x.boot() && x.hotplug()));
       for (CanonicalTopology c : g.members()) {
@@ -135,8 +135,8 @@ class ShapeGroupTest {
 
   private static long[] placed(CanonicalTopology c, HotplugModel member,
       HotplugModel skeleton, long[] state) {
-    return ShapeGroup.onSkeleton(c, new HotplugState(member.layout(), state),
-        skeleton.layout()).words();
+    assertEquals(member.stateWords(), skeleton.stateWords());
+    return ShapeGroup.onSkeleton(c, state, skeleton.machine().layout());
   }
 
   private static List<Long> key(long[] s) {

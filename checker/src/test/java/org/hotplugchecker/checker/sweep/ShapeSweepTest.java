@@ -29,7 +29,7 @@ class ShapeSweepTest {
       List.of(KernelVariant.V4_19, KernelVariant.V5_4_RC, KernelVariant.V5_18);
 
   private static SweepOptions shapes(SweepBounds bounds) {
-    return SweepOptions.defaults(bounds).withKernels(KERNELS).withWorkers(2);
+    return SweepOptions.defaults(bounds).withPresets(KERNELS).withWorkers(2);
   }
 
   /** The verdict over the class space and the smallest violation, per run and property. */
@@ -77,7 +77,7 @@ class ShapeSweepTest {
   @Test
   void agreesWithClassByClassOnEveryKernelWithTheAddMemoryFault() throws IOException {
     assertSameConclusions(shapes(new SweepBounds(2, 1, 2))
-        .withKernels(List.of(KernelVariant.values()))
+        .withPresets(List.of(KernelVariant.values()))
         .withFaults(Set.of(Fault.ADD_MEMORY_FAILS)));
   }
 

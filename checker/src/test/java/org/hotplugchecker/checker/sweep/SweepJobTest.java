@@ -40,7 +40,8 @@ class SweepJobTest {
     ShapeGroup biggest = shapes.get(shapes.size() - 1);
     List<SweepRun> runs = List.of(new SweepRun(Arch.X86, KernelVariant.V4_19),
         new SweepRun(Arch.GENERIC, KernelVariant.V5_18));
-    ShapeJob job = new ShapeJob(biggest, runs, Set.of(Fault.ADD_MEMORY_FAILS));
+    ShapeJob job = new ShapeJob(biggest, runs, Set.of(Fault.ADD_MEMORY_FAILS),
+        SweepProperties.BUILT_IN);
     SweepJob shipped = roundTrip(job);
     List<TopologyOutcome> here = job.run();
     List<TopologyOutcome> there = shipped.run();
@@ -62,7 +63,8 @@ class SweepJobTest {
   @Test
   void aShippedClassJobExploresItsClass() throws Exception {
     CanonicalTopology c = new TopologyEnumerator(new SweepBounds(2, 1, 1)).classes().get(100);
-    ClassJob job = new ClassJob(c, new SweepRun(Arch.X86, KernelVariant.V4_19), Set.of());
+    ClassJob job = new ClassJob(c, new SweepRun(Arch.X86, KernelVariant.V4_19), Set.of(),
+        SweepProperties.BUILT_IN);
     TopologyOutcome a = job.run().get(0);
     TopologyOutcome b = roundTrip((SweepJob) job).run().get(0);
     assertEquals(c.key(), b.classKey());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SweepOrderTest {
   private static final SweepOptions OPTIONS = SweepOptions.defaults(new SweepBounds(2, 2, 1))
-      .withKernels(List.of(KernelVariant.V4_19, KernelVariant.V5_18)).withWorkers(1);
+      .withPresets(List.of(KernelVariant.V4_19, KernelVariant.V5_18)).withWorkers(1);
 
   /** Runs jobs one at a time in a shuffled order, recording the order it was given. */
   private static final class ShufflingBackend implements SweepBackend {

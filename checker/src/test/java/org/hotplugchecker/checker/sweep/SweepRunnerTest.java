@@ -38,7 +38,7 @@ class SweepRunnerTest {
 
   /** One exploration per class, for exact per-class counts. */
   private static SweepOptions small() {
-    return SweepOptions.defaults(SMALL).withKernels(KERNELS).withWorkers(2)
+    return SweepOptions.defaults(SMALL).withPresets(KERNELS).withWorkers(2)
         .withMethod(SweepOptions.Method.CLASSES);
   }
 
@@ -104,7 +104,7 @@ class SweepRunnerTest {
     assertTrue(report.run(Arch.X86, KernelVariant.V5_18).orElseThrow().allHold());
     assertTrue(report.run(Arch.GENERIC, KernelVariant.V5_18).orElseThrow().allHold());
     assertEquals(1, report.exitCode());
-    SweepReport fixedOnly = new SweepRunner().run(small().withKernels(
+    SweepReport fixedOnly = new SweepRunner().run(small().withPresets(
         List.of(KernelVariant.V5_18)));
     assertEquals(0, fixedOnly.exitCode());
     assertTrue(fixedOnly.toText().contains("v5.18: every property holds on every class"));
@@ -143,12 +143,12 @@ class SweepRunnerTest {
   void resultsOfOtherBoundsAreReused(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("sweep.jsonl");
     SweepOptions one = SweepOptions.defaults(new SweepBounds(1, 1, 1))
-        .withKernels(List.of(KernelVariant.V5_0)).withResultsFile(file)
+        .withPresets(List.of(KernelVariant.V5_0)).withResultsFile(file)
         .withMethod(SweepOptions.Method.CLASSES);
     SweepReport small = new SweepRunner().run(one);
     SweepReport larger = new SweepRunner().run(new SweepOptions(SMALL, one.kernels(),
         one.arches(), one.faults(), 2, one.resultsFile(), one.progress(), one.timeLimit(),
-        SweepOptions.Method.CLASSES));
+        SweepOptions.Method.CLASSES, one.properties()));
     assertEquals(small.explored(), larger.reused());
     assertEquals(larger.classes() * 2 - small.explored(), larger.explored());
   }
@@ -178,7 +178,7 @@ class SweepRunnerTest {
         Spec spec = new SpecLoader().parse(Path.of("generated.yaml"), text);
         assertEquals(v.topology().key(), CanonicalTopology.of(spec.topology()).key());
         assertEquals(run.arch(), spec.topology().arch());
-        assertEquals(run.kernel().kernel(), spec.topology().kernel());
+        assertEquals(run.kernel(), spec.topology().kernel());
         assertEquals(report.options().faults(), spec.topology().faults());
         PropertyResult again = new ExplicitExplorer().explore(
             new HotplugModel(spec.topology()), ExplorerOptions.defaults())

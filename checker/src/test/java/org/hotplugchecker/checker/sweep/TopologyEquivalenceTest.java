@@ -34,7 +34,7 @@ class TopologyEquivalenceTest {
 
   /** Verdicts such as {@code violated@4} by property, for one topology. */
   private static Map<String, String> verdicts(Topology t) {
-    return TopologyOutcome.of("", t.arch(), t.kernel().preset().orElseThrow(), t.faults(),
+    return TopologyOutcome.of("", t.arch(), t.kernel(), t.faults(),
         EXPLORER.explore(new HotplugModel(t), ExplorerOptions.defaults())).verdicts();
   }
 

@@ -12,7 +12,10 @@ import org.hotplugchecker.model.rules.Knob;
  * the same knob values are equal and behave identically, whether a spec named a preset or
  * gave the knobs; {@link #specName()} names the preset when the values equal one.
  */
-public final class Kernel implements Comparable<Kernel> {
+public final class Kernel implements Comparable<Kernel>, java.io.Serializable {
+  // Serializable so that distributed sweeps can send kernels to their workers.
+  private static final long serialVersionUID = 1L;
+
   private final int[] values; // per knob of KernelKnobs.KNOBS: the index of its value
   private final KernelVariant preset; // null when no preset has these values
 
@@ -41,6 +44,85 @@ public final class Kernel implements Comparable<Kernel> {
       }
     }
     return new Kernel(indices(knobValues));
+  }
+
+  /**
+   * Every combination of the knobs' values ({@code KernelKnobs.KNOBS}): presets first, in
+   * {@link KernelVariant} order, then the others by their values ({@link #compareTo}).
+   */
+  public static java.util.List<Kernel> every() {
+    java.util.List<Kernel> out = new java.util.ArrayList<>();
+    int[] v = new int[KernelKnobs.KNOBS.size()];
+    while (true) {
+      out.add(new Kernel(v.clone()));
+      int k = v.length - 1;
+      while (k >= 0 && ++v[k] == KernelKnobs.KNOBS.get(k).values().size()) {
+        v[k--] = 0;
+      }
+      if (k < 0) {
+        break;
+      }
+    }
+    java.util.Collections.sort(out);
+    return java.util.List.copyOf(out);
+  }
+
+  /** This kernel with knob {@code name} set to {@code value}. */
+  public Kernel with(String name, String value) {
+    Map<String, String> m = knobs();
+    if (!m.containsKey(name)) {
+      throw new IllegalArgumentException("unknown knob '" + name + "'");
+    }
+    m.put(name, value);
+    return of(m);
+  }
+
+  /** How many knobs have different values in {@code other}. */
+  public int distance(Kernel other) {
+    int d = 0;
+    for (int k = 0; k < values.length; k++) {
+      d += values[k] == other.values[k] ? 0 : 1;
+    }
+    return d;
+  }
+
+  /**
+   * The kernel a {@link #label()} names: a preset name, then any number of
+   * {@code +knob=value} overrides ({@code v5.0+offline_guard=online_blocks}); or, without a
+   * preset, every knob as {@code knob=value}, joined by {@code +}.
+   *
+   * @throws IllegalArgumentException with a one-line message if the text names no kernel
+   */
+  public static Kernel fromLabel(String text) {
+    String[] parts = text.trim().split("\\+", -1);
+    Map<String, String> knobs = new LinkedHashMap<>();
+    int first = 0;
+    Optional<KernelVariant> base = KernelVariant.fromSpecName(parts[0].trim());
+    if (base.isPresent()) {
+      knobs.putAll(KernelKnobs.PRESETS.get(base.get().specName()));
+      first = 1;
+    } else if (!parts[0].contains("=")) {
+      throw new IllegalArgumentException("unknown kernel '" + parts[0].trim() + "' (a preset: "
+          + String.join(", ", KernelKnobs.PRESETS.keySet()) + ")");
+    }
+    java.util.Set<String> given = new java.util.HashSet<>();
+    for (int i = first; i < parts.length; i++) {
+      String part = parts[i].trim();
+      int eq = part.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("expected knob=value after '+', got '" + part + "'");
+      }
+      String name = part.substring(0, eq).trim();
+      if (KernelKnobs.knob(name) == null) {
+        throw new IllegalArgumentException("unknown knob '" + name + "' (one of "
+            + String.join(", ", KernelKnobs.KNOBS.stream().map(Knob::name).toList()) + ")");
+      }
+      if (!given.add(name)) {
+        throw new IllegalArgumentException("knob '" + name + "' is given twice");
+      }
+      knobs.put(name, part.substring(eq + 1).trim());
+    }
+    return of(knobs);
   }
 
   private static int[] indices(Map<String, String> knobValues) {
