@@ -8,6 +8,7 @@ import org.hotplugchecker.checker.symbolic.BmcEngine;
 import org.hotplugchecker.checker.symbolic.BmcOptions;
 import org.hotplugchecker.checker.symbolic.KInductionEngine;
 import org.hotplugchecker.checker.symbolic.KInductionOptions;
+import org.hotplugchecker.checker.symbolic.sat.SolverBackend;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
@@ -21,9 +22,16 @@ import org.hotplugchecker.model.ts.TransitionSystem;
  * @param fingerprintBits 0 for exact state storage, 64 or 128 for fingerprints (explicit only)
  * @param stopAtFirst stop after the BFS level of the first violation (explicit only)
  * @param maxStates stop once this many states are stored, 0 for no limit (explicit only)
+ * @param solver the SAT backend of bmc and kind, null for the default ({@code sat4j})
  */
 public record EngineConfig(Engine engine, int workers, int depth, boolean symmetry,
-    int fingerprintBits, boolean stopAtFirst, long maxStates) {
+    int fingerprintBits, boolean stopAtFirst, long maxStates, SolverBackend solver) {
+
+  /** A choice on the default SAT backend. */
+  public EngineConfig(Engine engine, int workers, int depth, boolean symmetry,
+      int fingerprintBits, boolean stopAtFirst, long maxStates) {
+    this(engine, workers, depth, symmetry, fingerprintBits, stopAtFirst, maxStates, null);
+  }
 
   /** BMC bound used when none is given: deeper than every counterexample in specs/. */
   public static final int DEFAULT_BMC_DEPTH = 20;
@@ -96,6 +104,9 @@ public record EngineConfig(Engine engine, int workers, int depth, boolean symmet
     if (engine == Engine.EXPLICIT && depth != 0) {
       return Optional.of("--depth works only with --engine bmc or kind");
     }
+    if (engine == Engine.EXPLICIT && solver != null) {
+      return Optional.of("--solver works only with --engine bmc or kind");
+    }
     if (engine != Engine.EXPLICIT) {
       String only = " works only with --engine explicit (got --engine " + engine.userName() + ")";
       if (symmetry) {
@@ -124,22 +135,15 @@ public record EngineConfig(Engine engine, int workers, int depth, boolean symmet
     problem().ifPresent(p -> {
       throw new IllegalArgumentException(p);
     });
-    if (engine != Engine.EXPLICIT && ts instanceof org.hotplugchecker.model.HotplugModel m
-        && m.hotplugProperties().size() != m.properties().size()) {
-      // The Choco encoding is hand-written for the built-in properties: it must not report
-      // on invariants it never encoded.
-      throw new IllegalArgumentException("--engine " + engine.name().toLowerCase()
-          + " does not check a spec's own invariants yet; use --engine explicit");
-    }
     return switch (engine) {
       case EXPLICIT -> new ExplicitExplorer().explore(ts, ExplorerOptions.defaults()
           .withWorkers(workers).withStopAtFirst(stopAtFirst).withMaxStates(maxStates)
           .withSymmetry(symmetry).withFingerprintBits(fingerprintBits)
           .withProgress(progress));
-      case BMC -> new BmcEngine(BmcOptions.depth(effectiveDepth()).withProgress(progress))
-          .check(ts);
+      case BMC -> new BmcEngine(BmcOptions.depth(effectiveDepth()).withProgress(progress)
+          .withBackend(solver)).check(ts);
       case KIND -> new KInductionEngine(KInductionOptions.upTo(effectiveDepth())
-          .withProgress(progress)).check(ts);
+          .withProgress(progress).withBackend(solver)).check(ts);
     };
   }
 }

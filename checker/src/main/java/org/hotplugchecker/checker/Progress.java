@@ -26,6 +26,19 @@ public interface Progress {
   default void levelProgress(long states, int level, long expanded, long levelSize,
       long elapsedMillis) {}
 
+  /**
+   * Called by the symbolic engines after each depth (or phase) they finish. By default it
+   * is reported as a level of {@code -1} states.
+   *
+   * @param phase what was done, e.g. {@code bmc} or {@code induction}
+   * @param depth the depth (or induction k) just completed
+   * @param solverCalls SAT solver calls so far
+   * @param elapsedMillis time since the run started
+   */
+  default void symbolicDone(String phase, int depth, long solverCalls, long elapsedMillis) {
+    levelDone(-1, depth, elapsedMillis);
+  }
+
   /** Ignores all progress. */
   Progress NONE = (states, depth, elapsedMillis) -> {};
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.hotplugchecker.checker.EngineConfig.Engine;
+import org.hotplugchecker.checker.symbolic.sat.SolverBackend;
 import org.hotplugchecker.model.HotplugModel;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,11 @@ class EngineConfigTest {
         config(Engine.EXPLICIT, 4, false, 0).problem());
     assertEquals(Optional.of("--max-states works only with --engine explicit (got --engine "
         + "bmc)"), new EngineConfig(Engine.BMC, 1, 0, false, 0, false, 10).problem());
+    assertEquals(Optional.of("--solver works only with --engine bmc or kind"),
+        new EngineConfig(Engine.EXPLICIT, 1, 0, false, 0, false, 0, SolverBackend.CHOCO)
+            .problem());
+    assertTrue(new EngineConfig(Engine.KIND, 1, 0, false, 0, false, 0, SolverBackend.CHOCO)
+        .problem().isEmpty());
     assertTrue(config(Engine.EXPLICIT, 0, true, 128).problem().isEmpty());
     assertThrows(IllegalArgumentException.class,
         () -> config(Engine.BMC, 0, true, 0).run(null, Progress.NONE));

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.EngineConfig;
 import org.hotplugchecker.checker.Progress;
+import org.hotplugchecker.checker.symbolic.sat.SolverBackend;
 import org.hotplugchecker.model.ts.TransitionSystem;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,11 @@ public final class EngineOptions {
       description = "bmc: search bound (default " + EngineConfig.DEFAULT_BMC_DEPTH
           + "); kind: largest k (default " + EngineConfig.DEFAULT_KIND_DEPTH + ").")
   Integer depth;
+
+  @Option(names = "--solver", paramLabel = "SAT",
+      description = "bmc and kind: the SAT backend, sat4j (default: CDCL, fast) or choco "
+          + "(Choco Solver's clause store under a CP search).")
+  String solver;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Threads expanding each BFS level (default: ${DEFAULT-VALUE}; at most "
@@ -66,7 +72,8 @@ public final class EngineOptions {
   public EngineConfig config() {
     EngineConfig.Engine e = EngineConfig.Engine.fromUserName(engine).orElse(null);
     return new EngineConfig(e, Math.min(workers, cores), depth == null ? 0 : depth, symmetry,
-        fingerprintBits, stopAtFirst, maxStates);
+        fingerprintBits, stopAtFirst, maxStates,
+        solver == null ? null : SolverBackend.fromUserName(solver).orElse(null));
   }
 
   /**
@@ -86,6 +93,10 @@ public final class EngineOptions {
     if (EngineConfig.Engine.fromUserName(engine).isEmpty()) {
       return "unknown engine '" + engine + "' for --engine (one of "
           + EngineConfig.Engine.names() + ")";
+    }
+    if (solver != null && SolverBackend.fromUserName(solver).isEmpty()) {
+      return "unknown SAT backend '" + solver + "' for --solver (one of "
+          + SolverBackend.names() + ")";
     }
     if (depth != null && depth < 1) {
       return "--depth must be at least 1, got " + depth;

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hotplugchecker.model.HotplugModel;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.KernelKnobs;
 import org.hotplugchecker.model.rules.Knob;
 import org.hotplugchecker.model.spec.Spec;
@@ -118,8 +119,8 @@ final class ListCommand implements Callable<Integer> {
   private List<List<String>> properties(PrintWriter err) {
     List<List<String>> rows = new ArrayList<>();
     if (specs.isEmpty()) {
-      for (HotplugProperty p : HotplugProperty.values()) {
-        rows.add(row(p.spec(), "built-in"));
+      for (PropertyRule p : HotplugRules.RULES.properties()) {
+        rows.add(row(HotplugModel.spec(p), "built-in"));
       }
       return rows;
     }
@@ -129,7 +130,7 @@ final class ListCommand implements Callable<Integer> {
         for (Spec spec : new SpecLoader().loadAll(file)) {
           for (PropertySpec p : HotplugModel.checking(spec.topology(), spec.properties())
               .properties()) {
-            List<String> row = row(p, HotplugProperty.fromSpecName(p.name()).isPresent()
+            List<String> row = row(p, HotplugRules.RULES.property(p.name()).isPresent()
                 ? "built-in" : String.valueOf(spec.file()));
             if (!rows.contains(row)) {
               rows.add(row);

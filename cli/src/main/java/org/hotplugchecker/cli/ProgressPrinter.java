@@ -56,6 +56,17 @@ final class ProgressPrinter implements Progress {
         + elapsedMillis / 1000 + " s");
   }
 
+  /** A symbolic engine's depth or phase: what, how many solver calls, how long. */
+  @Override
+  public void symbolicDone(String phase, int depth, long solverCalls, long elapsedMillis) {
+    if (elapsedMillis < QUIET_MILLIS) {
+      return;
+    }
+    print(label + ": " + phase + (phase.equals("lemmas") || phase.equals("strengthening")
+        ? "" : " depth " + depth) + " done, " + solverCalls + " solver calls, "
+        + elapsedMillis / 1000 + " s");
+  }
+
   private void print(String line) {
     if (terminal) {
       err.print("\r\033[K" + line);

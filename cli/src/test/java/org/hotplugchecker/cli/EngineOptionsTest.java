@@ -91,6 +91,8 @@ class EngineOptionsTest {
         {"--engine", "kind", "--fingerprint", "64"},
         {"--fingerprint", "32"},
         {"--depth", "5"},
+        {"--solver", "choco"},
+        {"--engine", "bmc", "--solver", "minisat"},
     };
     for (String[] options : bad) {
       String[] args = new String[options.length + 2];
@@ -104,5 +106,17 @@ class EngineOptionsTest {
     }
     assertTrue(CliRun.of("check", "--engine", "bmc", "--symmetry", spec).err()
         .contains("--symmetry works only with --engine explicit"));
+    assertTrue(CliRun.of("check", "--solver", "choco", spec).err()
+        .contains("--solver works only with --engine bmc or kind"));
+  }
+
+  @Test
+  void bothSatBackendsFindTheSameShortestOops() throws IOException {
+    for (String solver : new String[] {"sat4j", "choco"}) {
+      CliRun run = CliRun.of("check", "--engine", "bmc", "--solver", solver, "--depth", "5",
+          "--format", "json", s1("v4.19"));
+      assertEquals(ExitCode.FAILED, run.exitCode(), run::toString);
+      assertEquals(5, run.json().at("/properties/no_oops/length").asInt(), solver);
+    }
   }
 }

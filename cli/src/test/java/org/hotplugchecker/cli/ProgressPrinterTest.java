@@ -56,4 +56,15 @@ class ProgressPrinterTest {
     assertEquals("\r\033[Kbig: 3000 states, level 3 99% expanded, 2000 states/s, 1 s\r\033[K",
         err.toString());
   }
+
+  @Test
+  void symbolicDepthsAndPhasesSayTheSolverCallsAndTheTime() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), false, "big");
+    p.symbolicDone("bmc", 12, 345, 4200);
+    p.symbolicDone("lemmas", 0, 17, 5300);
+    p.symbolicDone("kind", 1, 3, 100); // under a second: quiet
+    assertEquals("big: bmc depth 12 done, 345 solver calls, 4 s\n"
+        + "big: lemmas done, 17 solver calls, 5 s\n", err.toString());
+  }
 }

@@ -61,9 +61,9 @@ public final class HotplugModel implements TransitionSystem {
   private final int[] interpretedInvariants; // property positions the interpreter checks
   private final List<long[]> initialStates;
 
-  /** The model of {@code topology} checking every built-in property. */
+  /** The model of {@code topology} checking every property of the rule table. */
   public HotplugModel(Topology topology) {
-    this(topology, List.of(HotplugProperty.values()));
+    this(topology, HotplugRules.RULES.properties(), null);
   }
 
   /** The model of {@code topology} checking built-in {@code properties}, in that order. */
@@ -141,7 +141,8 @@ public final class HotplugModel implements TransitionSystem {
     return out;
   }
 
-  private static PropertySpec spec(PropertyRule p) {
+  /** How engines see property {@code p}: its name, kind and description. */
+  public static PropertySpec spec(PropertyRule p) {
     return new PropertySpec(p.name(), p instanceof PropertyRule.Invariant
         ? PropertySpec.Kind.INVARIANT : PropertySpec.Kind.ACTION, p.description());
   }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotplugchecker.checker.Verdict;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 
@@ -308,8 +307,9 @@ final class ShapeSweep {
   /** Property names in model order. */
   static List<String> propertyNames() {
     List<String> out = new ArrayList<>();
-    for (HotplugProperty p : HotplugProperty.values()) {
-      out.add(p.spec().name());
+    for (org.hotplugchecker.model.rules.PropertyRule p
+        : org.hotplugchecker.model.rules.HotplugRules.RULES.properties()) {
+      out.add(p.name());
     }
     return out;
   }

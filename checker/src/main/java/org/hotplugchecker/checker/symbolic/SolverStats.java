@@ -1,60 +1,72 @@
 package org.hotplugchecker.checker.symbolic;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.chocosolver.solver.Solver;
+import org.hotplugchecker.checker.symbolic.sat.SatSolver;
+import org.hotplugchecker.checker.symbolic.sat.SolverCounters;
 
-/** Choco statistics summed over the solver calls of one engine run. Not thread-safe. */
+/**
+ * The statistics of one engine run, summed over the SAT solvers it made: each solver is
+ * registered once and read when the statistics are taken. Not thread-safe.
+ */
 public final class SolverStats {
-  private long solveCalls;
-  private long nodes;
-  private long fails;
-  private long backtracks;
-  private long solveNanos;
-  private long buildNanos;
-  private long maxVariables;
-  private long maxConstraints;
-  private long limitHits;
+  private final List<SatSolver> solvers = new ArrayList<>();
+  private long encodeNanos;
 
-  /** Adds the measures of {@code solver} after one {@code solve()}. */
-  void add(Solver solver, long buildNanos, boolean limitHit) {
-    solveCalls++;
-    nodes += solver.getNodeCount();
-    fails += solver.getFailCount();
-    backtracks += solver.getBackTrackCount();
-    solveNanos += solver.getTimeCountInNanoSeconds();
-    this.buildNanos += buildNanos;
-    maxVariables = Math.max(maxVariables, solver.getModel().getNbVars());
-    maxConstraints = Math.max(maxConstraints, solver.getModel().getNbCstrs());
-    if (limitHit) {
-      limitHits++;
+  /** Counts {@code solver} in these statistics from now on; returns it. */
+  SatSolver register(SatSolver solver) {
+    solvers.add(solver);
+    return solver;
+  }
+
+  /** Adds time spent building clauses. */
+  void addEncodeNanos(long nanos) {
+    encodeNanos += nanos;
+  }
+
+  /** What every solver did, summed. */
+  public SolverCounters counters() {
+    SolverCounters sum = SolverCounters.ZERO;
+    for (SatSolver s : solvers) {
+      sum = sum.plus(s.counters());
     }
+    return sum;
   }
 
+  /** Solve calls so far. */
   public long solveCalls() {
-    return solveCalls;
+    return counters().calls();
   }
 
-  public long nodes() {
-    return nodes;
-  }
-
-  public long fails() {
-    return fails;
-  }
-
-  /** The statistics as a {@link org.hotplugchecker.checker.CheckResult}'s {@code stats}. */
+  /**
+   * The statistics as a {@link org.hotplugchecker.checker.CheckResult}'s {@code stats}:
+   * the keys of the Choco-only engine ({@code nodes} are decisions, {@code fails} and
+   * {@code backtracks} conflicts, {@code maxConstraints} clauses) and the SAT solvers'.
+   */
   public Map<String, Number> asMap() {
+    SolverCounters c = counters();
+    long maxVars = 0;
+    long maxClauses = 0;
+    for (SatSolver s : solvers) {
+      maxVars = Math.max(maxVars, s.variables());
+      maxClauses = Math.max(maxClauses, s.clauses());
+    }
     Map<String, Number> m = new LinkedHashMap<>();
-    m.put("solveCalls", solveCalls);
-    m.put("nodes", nodes);
-    m.put("fails", fails);
-    m.put("backtracks", backtracks);
-    m.put("solveMillis", solveNanos / 1_000_000);
-    m.put("encodeMillis", buildNanos / 1_000_000);
-    m.put("maxVariables", maxVariables);
-    m.put("maxConstraints", maxConstraints);
-    m.put("limitHits", limitHits);
+    m.put("solveCalls", c.calls());
+    m.put("nodes", c.decisions());
+    m.put("fails", c.conflicts());
+    m.put("backtracks", c.conflicts());
+    m.put("solveMillis", c.nanos() / 1_000_000);
+    m.put("encodeMillis", encodeNanos / 1_000_000);
+    m.put("maxVariables", maxVars);
+    m.put("maxConstraints", maxClauses);
+    m.put("limitHits", c.limitHits());
+    m.put("decisions", c.decisions());
+    m.put("conflicts", c.conflicts());
+    m.put("propagations", c.propagations());
+    m.put("solvers", solvers.size());
     return m;
   }
 }

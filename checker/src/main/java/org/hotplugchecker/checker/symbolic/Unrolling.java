@@ -1,220 +1,231 @@
 package org.hotplugchecker.checker.symbolic;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.chocosolver.solver.Model;
-import org.chocosolver.solver.variables.BoolVar;
-import org.chocosolver.solver.variables.IntVar;
-import org.hotplugchecker.model.kernel.KernelAction;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.symbolic.StateElements;
+import org.hotplugchecker.model.rules.symbolic.SymbolicAction;
+import org.hotplugchecker.model.rules.symbolic.SymbolicMachine;
+import org.hotplugchecker.model.rules.symbolic.Term;
 
 /**
- * {@code steps + 1} copies of the state variables linked by {@code steps} copies of the
- * transition relation: state {@code t+1} is the result of action {@code act[t]} on state
- * {@code t}. {@code act[t]} is one integer variable per step whose value is a model
- * action id, channelled to one selector literal per action.
+ * State frames {@code 0, 1, ...} linked by copies of the transition relation, grown on
+ * demand in one incremental solver: frame {@code t + 1} is the result of exactly one
+ * action instance on frame {@code t}. Per step there is one selector variable per action
+ * (at least one and, by a sequential counter, at most one is true); a selected action's
+ * guard holds in frame {@code t} and each element it may write takes its next value;
+ * an element changes only if an action that may write it is selected (one frame axiom per
+ * element rather than one per action and element).
+ *
+ * <p>Each step also has an <em>idle</em> selector that changes nothing. A question assumes
+ * it false for the steps its paths must take; it lets frames beyond those exist even when
+ * a path ends in a state where nothing is enabled (after an oops), so that frames grown
+ * for one question never cut paths from another.
  */
 final class Unrolling {
-  private final HotplugEncoding enc;
-  private final Cnf cnf;
-  private final List<SymbolicState> states = new ArrayList<>();
-  private final IntVar[] act;
-  private final Lit[][] selected;
-  private final List<BoolVar> stateVars = new ArrayList<>();
-  private final Map<Long, Lit> eventCache = new HashMap<>();
+  private final TermEncoder enc;
+  private final SymbolicMachine machine;
+  private final List<TermEncoder.Frame> frames = new ArrayList<>();
+  private final List<int[]> selectors = new ArrayList<>();
+  private final int[][] writers; // per element: the actions that may write it
+  private final SolverStats stats;
+  private final java.util.Map<Long, Integer> assumable = new java.util.HashMap<>();
+  private final List<Integer> distinct = new ArrayList<>(); // frame j -> its activation literal
 
-  /** Unrolls {@code enc}'s transition relation {@code steps} times into {@code cnf}. */
-  Unrolling(HotplugEncoding enc, Cnf cnf, int steps) {
+  /** An unrolling with frame 0 only (free: constrain it to fix a start). */
+  Unrolling(TermEncoder enc, SolverStats stats) {
     this.enc = enc;
-    this.cnf = cnf;
-    Model m = cnf.model();
-    List<KernelAction> actions = enc.model().actions();
-    for (int t = 0; t <= steps; t++) {
-      SymbolicState s = enc.freshState(cnf, "s" + t);
-      for (Lit l : s.literals()) {
-        stateVars.add(l.var());
-      }
-      channelNodeValues(m, s, "s" + t);
-      states.add(s);
+    this.stats = stats;
+    this.machine = enc.machine();
+    int elements = machine.elements().count();
+    List<List<Integer>> w = new ArrayList<>();
+    for (int e = 0; e < elements; e++) {
+      w.add(new ArrayList<>());
     }
-    act = new IntVar[steps];
-    selected = new Lit[steps][actions.size()];
-    for (int t = 0; t < steps; t++) {
-      act[t] = m.intVar("act" + t, 0, actions.size() - 1);
-      BoolVar[] sel = new BoolVar[actions.size()];
-      for (int a = 0; a < actions.size(); a++) {
-        sel[a] = m.boolVar("sel" + t + "_" + actions.get(a).label());
-        selected[t][a] = Lit.of(sel[a]);
-      }
-      m.boolsIntChanneling(sel, act[t], 0).post();
-      postStep(t, actions);
-    }
-  }
-
-  /** Node-valued variables are one-hot; an integer view of each keeps exactly one set. */
-  private void channelNodeValues(Model m, SymbolicState s, String name) {
-    for (int c = 0; c < s.cpus(); c++) {
-      m.boolsIntChanneling(vars(s.cpuToNode(c)), m.intVar(name + ".nid" + c, -1,
-          s.nodes() - 1), -1).post();
-      m.boolsIntChanneling(vars(s.cpuLink(c)), m.intVar(name + ".link" + c, -1,
-          s.nodes() - 1), -1).post();
-    }
-  }
-
-  private static BoolVar[] vars(Lit[] lits) {
-    BoolVar[] v = new BoolVar[lits.length];
-    for (int i = 0; i < lits.length; i++) {
-      v[i] = lits[i].var();
-    }
-    return v;
-  }
-
-  /**
-   * Step {@code t}: the selected action is enabled in state {@code t}, and state
-   * {@code t+1} is what the rule computes. A rule that leaves a variable's literal
-   * untouched leaves the variable unchanged, so the frame condition is posted once per
-   * variable ("it changes only if an action that assigns it was selected") instead of
-   * once per action and variable.
-   */
-  private void postStep(int t, List<KernelAction> actions) {
-    List<Lit> before = states.get(t).literals();
-    List<Lit> next = states.get(t + 1).literals();
-    List<List<Lit>> assigners = new ArrayList<>();
-    for (int i = 0; i < next.size(); i++) {
-      assigners.add(new ArrayList<>());
-    }
-    for (int a = 0; a < actions.size(); a++) {
-      Lit sel = selected[t][a];
-      SymbolicState work = states.get(t).copy();
-      Cnf local = cnf.guarded(sel);
-      // The guard stays unguarded so that a disabled action is ruled out by propagation.
-      cnf.implies(sel, enc.enabled(actions.get(a), work, cnf));
-      enc.fire(actions.get(a), work, local);
-      List<Lit> after = work.literals();
-      for (int i = 0; i < after.size(); i++) {
-        if (!after.get(i).equals(before.get(i))) {
-          cnf.iffUnder(sel, next.get(i), after.get(i));
-          assigners.get(i).add(sel);
-        }
+    for (SymbolicAction a : machine.actions()) {
+      for (int e : a.written()) {
+        w.get(e).add(a.id());
       }
     }
-    for (int i = 0; i < next.size(); i++) {
-      List<Lit> keep = new ArrayList<>(assigners.get(i));
-      keep.add(next.get(i).not());
-      keep.add(before.get(i));
-      cnf.clause(keep); // no assigner selected and x -> x'
-      keep.set(keep.size() - 2, next.get(i));
-      keep.set(keep.size() - 1, before.get(i).not());
-      cnf.clause(keep); // no assigner selected and !x -> !x'
+    writers = new int[elements][];
+    for (int e = 0; e < elements; e++) {
+      writers[e] = w.get(e).stream().mapToInt(Integer::intValue).toArray();
     }
+    frames.add(enc.newFrame());
+    enc.solver().preferDecisions(frames.get(0).bits()); // free in induction, fixed in BMC
   }
 
-  /** Posts that state {@code t} agrees with {@code values} wherever {@code fixed} is set. */
-  void fix(int t, boolean[] fixed, List<Boolean> values) {
-    List<Lit> lits = states.get(t).literals();
-    for (int i = 0; i < lits.size(); i++) {
-      if (fixed[i]) {
-        cnf.assertTrue(values.get(i) ? lits.get(i) : lits.get(i).not());
-      }
-    }
+  TermEncoder encoder() {
+    return enc;
   }
 
+  /** Frame {@code t}, unrolling up to it first if needed. */
+  TermEncoder.Frame frame(int t) {
+    while (frames.size() <= t) {
+      extend();
+    }
+    return frames.get(t);
+  }
+
+  /** Number of steps unrolled so far. */
   int steps() {
-    return act.length;
+    return frames.size() - 1;
   }
 
-  SymbolicState state(int t) {
-    return states.get(t);
-  }
-
-  IntVar[] actionVars() {
-    return act.clone();
-  }
-
-  /** The variables of state {@code t}. */
-  List<BoolVar> stateVars(int t) {
-    int per = stateVars.size() / states.size();
-    return stateVars.subList(t * per, (t + 1) * per);
+  /** The selector of action {@code a} at step {@code t} (frame {@code t} to {@code t + 1}). */
+  int selector(int t, int a) {
+    frame(t + 1);
+    return selectors.get(t)[a];
   }
 
   /**
-   * Restricts a path that must be simple up to state {@code steps - 1} to canonical
-   * orders: no {@code alloc_for_cpu} before the last step (there it is a self-loop, which
-   * breaks simplicity, or an oops, after which nothing is enabled), and two adjacent
-   * independent actions at steps {@code t, t+1 <= lastSwappable} in increasing id order.
+   * An activation literal that, assumed, makes Boolean term {@code t} true at frame
+   * {@code frame} (made once per term and frame).
    */
-  void canonicalOrder(Independence independence, int lastSwappable) {
-    List<KernelAction> actions = enc.model().actions();
-    for (int t = 0; t < steps(); t++) {
-      for (int a = 0; a < actions.size(); a++) {
-        if (t < steps() - 1 && HotplugEncoding.isAlloc(actions.get(a))) {
-          cnf.assertTrue(selected[t][a].not());
-        }
-        if (t + 1 > lastSwappable) {
-          continue;
-        }
-        for (int b = 0; b < a; b++) {
-          if (independence.independent(a, b)) {
-            cnf.clause(selected[t][a].not(), selected[t + 1][b].not());
-          }
-        }
-      }
+  int assumable(Term t, int frame) {
+    long key = ((long) t.id() << 24) | frame;
+    Integer lit = assumable.get(key);
+    if (lit == null) {
+      lit = enc.solver().newVar();
+      enc.clause(-lit, frame(frame).lit(t));
+      assumable.put(key, lit);
     }
-  }
-
-  /** Posts that states {@code from..to} (inclusive) are pairwise distinct. */
-  void distinct(int from, int to) {
-    for (int i = from; i <= to; i++) {
-      for (int j = i + 1; j <= to; j++) {
-        List<Lit> a = states.get(i).literals();
-        List<Lit> b = states.get(j).literals();
-        List<Lit> differ = new ArrayList<>();
-        for (int v = 0; v < a.size(); v++) {
-          Lit d = cnf.fresh("d" + i + "_" + j + "_" + v);
-          // d -> a[v] != b[v]; one direction suffices for "some variable differs"
-          cnf.clause(d.not(), a.get(v), b.get(v));
-          cnf.clause(d.not(), a.get(v).not(), b.get(v).not());
-          differ.add(d);
-        }
-        cnf.clause(differ);
-      }
-    }
+    return lit;
   }
 
   /**
-   * Property {@code p} is violated at position {@code k}: for an invariant, state
-   * {@code k} violates it; for {@code alloc_local}, the transition from state {@code k-1}
-   * (so never at {@code k = 0}).
+   * An activation literal that, assumed, makes frame {@code j} differ from every earlier
+   * frame (assume it for {@code j = 1..n} to make frames {@code 0..n} pairwise distinct).
    */
-  Lit violation(HotplugProperty p, int k) {
-    return eventCache.computeIfAbsent(((long) p.ordinal() << 32) | k, key -> p
-        == HotplugProperty.ALLOC_LOCAL ? allocEvent(k, true) : enc.violated(p, states.get(k), cnf));
-  }
-
-  /** {@code alloc_local} applies to the transition into state {@code k}. */
-  Lit allocLocalApplies(int k) {
-    return eventCache.computeIfAbsent(((long) -1 << 32) | k, key -> allocEvent(k, false));
-  }
-
-  private Lit allocEvent(int k, boolean violation) {
-    if (k == 0) {
-      return Lit.FALSE;
+  int distinctFromEarlier(int j) {
+    while (distinct.size() <= j) {
+      int f = distinct.size();
+      int lit = enc.solver().newVar();
+      int[] bj = frame(f).bits();
+      for (int i = 0; i < f; i++) {
+        int[] bi = frame(i).bits();
+        int[] differ = new int[bi.length + 1];
+        differ[0] = -lit;
+        for (int b = 0; b < bi.length; b++) {
+          int d = enc.solver().newVar(); // d -> bit b differs
+          enc.clause(-d, bi[b], bj[b]);
+          enc.clause(-d, -bi[b], -bj[b]);
+          differ[b + 1] = d;
+        }
+        enc.clause(differ);
+      }
+      distinct.add(lit);
     }
-    List<KernelAction> actions = enc.model().actions();
-    SymbolicState before = states.get(k - 1);
-    List<Lit> events = new ArrayList<>();
-    for (int a = 0; a < actions.size(); a++) {
-      if (HotplugEncoding.isAlloc(actions.get(a))) {
-        int c = actions.get(a).index();
-        Lit sel = selected[k - 1][a];
-        Cnf local = cnf.guarded(sel);
-        events.add(cnf.and(sel, violation
-            ? enc.allocLocalViolated(before, c, local)
-            : enc.allocLocalApplies(before, c, local)));
+    return distinct.get(j);
+  }
+
+  /** The idle selector of step {@code t}. */
+  int idle(int t) {
+    frame(t + 1);
+    int[] sel = selectors.get(t);
+    return sel[sel.length - 1];
+  }
+
+  /** The negated idle selectors of steps {@code 0..steps-1}: assume them to make steps real. */
+  int[] real(int steps) {
+    int[] out = new int[steps];
+    for (int t = 0; t < steps; t++) {
+      out[t] = -idle(t);
+    }
+    return out;
+  }
+
+  /** The action selected at step {@code t} in the solver's model. */
+  int selectedAction(int t) {
+    int[] sel = selectors.get(t);
+    for (int a = 0; a < sel.length - 1; a++) {
+      if (enc.solver().value(sel[a])) {
+        return a;
       }
     }
-    return cnf.or(events);
+    throw new IllegalStateException("no action selected at step " + t + " in the model");
+  }
+
+  private void extend() {
+    long start = System.nanoTime();
+    TermEncoder.Frame from = frames.get(frames.size() - 1);
+    TermEncoder.Frame to = enc.newFrame();
+    List<SymbolicAction> actions = machine.actions();
+    int[] sel = new int[actions.size() + 1];
+    sel[actions.size()] = enc.solver().newVar(); // idle
+    for (SymbolicAction a : actions) {
+      int s = enc.solver().newVar();
+      sel[a.id()] = s;
+      enc.clause(-s, from.lit(a.guard()));
+      for (int e : a.written()) {
+        assign(s, from, to, e, a.next(e));
+      }
+    }
+    enc.clause(sel); // some action, or idle
+    atMostOne(sel);
+    enc.solver().preferDecisions(sel);
+    frameAxioms(from, to, sel);
+    frames.add(to);
+    selectors.add(sel);
+    stats.addEncodeNanos(System.nanoTime() - start);
+  }
+
+  /** {@code s -> (to[e] == next evaluated in from)}, both directions for propagation. */
+  private void assign(int s, TermEncoder.Frame from, TermEncoder.Frame to, int e, Term next) {
+    StateElements el = machine.elements();
+    if (!el.isInt(e)) {
+      int n = from.lit(next);
+      enc.clause(-s, -to.bool(e), n);
+      enc.clause(-s, to.bool(e), -n);
+      return;
+    }
+    for (int v = -1; v < el.nodes(); v++) {
+      int n = from.eqLit(next, v);
+      enc.clause(-s, -to.is(e, v), n);
+      enc.clause(-s, to.is(e, v), -n);
+    }
+  }
+
+  /** An element keeps its value unless an action that may write it is selected. */
+  private void frameAxioms(TermEncoder.Frame from, TermEncoder.Frame to, int[] sel) {
+    StateElements el = machine.elements();
+    for (int e = 0; e < el.count(); e++) {
+      int[] w = writers[e];
+      int[] clause = new int[w.length + 2];
+      for (int i = 0; i < w.length; i++) {
+        clause[i] = sel[w[i]];
+      }
+      if (!el.isInt(e)) {
+        clause[w.length] = -from.bool(e);
+        clause[w.length + 1] = to.bool(e);
+        enc.clause(clause.clone());
+        clause[w.length] = from.bool(e);
+        clause[w.length + 1] = -to.bool(e);
+        enc.clause(clause);
+        continue;
+      }
+      for (int v = -1; v < el.nodes(); v++) {
+        clause[w.length] = -from.is(e, v);
+        clause[w.length + 1] = to.is(e, v);
+        enc.clause(clause.clone());
+      }
+    }
+  }
+
+  /** At most one of {@code lits} (Sinz's sequential counter: linear in their number). */
+  private void atMostOne(int[] lits) {
+    if (lits.length < 2) {
+      return;
+    }
+    int prev = enc.solver().newVar(); // some of lits[0..i] is true
+    enc.clause(-lits[0], prev);
+    for (int i = 1; i < lits.length; i++) {
+      enc.clause(-lits[i], -prev);
+      if (i < lits.length - 1) {
+        int next = enc.solver().newVar();
+        enc.clause(-lits[i], next);
+        enc.clause(-prev, next);
+        prev = next;
+      }
+    }
   }
 }

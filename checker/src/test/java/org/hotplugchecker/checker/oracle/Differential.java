@@ -19,8 +19,27 @@ final class Differential {
 
   /** Empty when both agree; otherwise what differs, followed by the topology as a spec. */
   static Optional<String> mismatch(Topology topo) {
-    OracleExplorer.Result oracle = OracleExplorer.explore(topo);
-    CheckResult engine = new ExplicitExplorer().explore(new HotplugModel(topo),
+    return mismatch(topo, Map.of());
+  }
+
+  /** {@link #mismatch(Topology)} with user invariants (name to expression) checked too. */
+  static Optional<String> mismatch(Topology topo, Map<String, String> userInvariants) {
+    Map<String, org.hotplugchecker.model.rules.Expr> parsed = new LinkedHashMap<>();
+    List<org.hotplugchecker.model.rules.PropertyRule> props = new ArrayList<>(
+        org.hotplugchecker.model.rules.HotplugRules.RULES.properties());
+    userInvariants.forEach((name, source) -> {
+      try {
+        org.hotplugchecker.model.rules.Expr e = org.hotplugchecker.model.rules.lang
+            .InvariantParser.parse(org.hotplugchecker.model.rules.HotplugRules.RULES, source);
+        parsed.put(name, e);
+        props.add(new org.hotplugchecker.model.rules.PropertyRule.Invariant(name, source, e,
+            source));
+      } catch (org.hotplugchecker.model.rules.lang.InvariantException x) {
+        throw new IllegalArgumentException(name + ": " + x.getMessage());
+      }
+    });
+    OracleExplorer.Result oracle = OracleExplorer.explore(topo, parsed);
+    CheckResult engine = new ExplicitExplorer().explore(HotplugModel.checking(topo, props),
         ExplorerOptions.defaults());
     Map<String, String> engineVerdicts = new LinkedHashMap<>();
     engine.properties().forEach(p ->
@@ -49,6 +68,10 @@ final class Differential {
     if (diffs.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(String.join("\n", diffs) + "\n--- spec ---\n" + SpecWriter.of(topo));
+    StringBuilder inv = new StringBuilder(userInvariants.isEmpty() ? "" : "invariants:\n");
+    userInvariants.forEach((n, src) -> inv.append("  ").append(n).append(": \"")
+        .append(src.replace("\n", " ")).append("\"\n"));
+    return Optional.of(String.join("\n", diffs) + "\n--- spec ---\n" + SpecWriter.of(topo)
+        + inv);
   }
 }

@@ -29,8 +29,22 @@ public final class OracleExplorer {
   private OracleExplorer() {}
 
   public static Result explore(Topology topo) {
+    return explore(topo, Map.of());
+  }
+
+  /**
+   * As {@link #explore(Topology)}, also checking {@code userInvariants} (name to an
+   * expression of the invariant language), evaluated on the oracle's own states by an
+   * evaluator written from {@code MODEL.md}'s "User invariants".
+   */
+  public static Result explore(Topology topo,
+      Map<String, org.hotplugchecker.model.rules.Expr> userInvariants) {
     OracleKernel kernel = new OracleKernel(topo);
-    Map<String, Predicate<OracleState>> invariants = OracleInvariants.of(topo);
+    Map<String, Predicate<OracleState>> invariants = new java.util.LinkedHashMap<>(
+        OracleInvariants.of(topo));
+    userInvariants.forEach((name, expr) -> invariants.put(name, s ->
+        new org.hotplugchecker.model.rules.lang.ReferenceEvaluator(topo, (slot, i) ->
+            read(s, slot, i)).holds(expr)));
     Map<String, Integer> firstViolation = new HashMap<>();
     boolean allocExercised = false;
     int allocViolation = -1;
@@ -77,5 +91,26 @@ public final class OracleExplorer {
     verdicts.put(ALLOC_LOCAL, allocViolation != -1 ? "violated@" + allocViolation
         : allocExercised ? "holds" : "vacuous");
     return new Result(depth.size(), transitions, verdicts);
+  }
+
+  /** MODEL.md's state table by name, on an oracle state (a bool as 0/1). */
+  private static int read(OracleState s, String slot, int i) {
+    return switch (slot) {
+      case "node.online" -> bit(s.node(i).online());
+      case "node.pgdat" -> bit(s.node(i).pgdat());
+      case "node.registered" -> bit(s.node(i).registered());
+      case "cpu.present" -> bit(s.cpu(i).present());
+      case "cpu.online" -> bit(s.cpu(i).online());
+      case "cpu.nid" -> s.cpu(i).nid();
+      case "cpu.link" -> s.cpu(i).link();
+      case "mem.present" -> bit(s.mem(i).present());
+      case "mem.online" -> bit(s.mem(i).online());
+      case "oops" -> bit(s.oops());
+      default -> throw new IllegalArgumentException("no state variable " + slot);
+    };
+  }
+
+  private static int bit(boolean b) {
+    return b ? 1 : 0;
   }
 }

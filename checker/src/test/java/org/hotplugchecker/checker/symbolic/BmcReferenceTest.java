@@ -19,14 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * BMC on the 36 reference cases, up to the longest reference counterexample (2 when none
+ * BMC on the reference cases of {@code counts.json} and {@code knobs-invariants.json}
+ * (knob sets and user invariants), up to the longest reference counterexample (2 when none
  * is violated): it finds exactly the violated properties, each with exactly the reference's
  * shortest length, and every counterexample replays on the explicit model.
  */
 class BmcReferenceTest {
 
   static Stream<ReferenceCases.Case> cases() {
-    return ReferenceCases.all().stream();
+    return Stream.concat(ReferenceCases.all().stream(),
+        ReferenceCases.knobsAndInvariants().stream());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -34,7 +36,7 @@ class BmcReferenceTest {
   void findsExactlyTheReferenceViolations(ReferenceCases.Case c) {
     int depth = c.verdicts().values().stream().filter(v -> v.startsWith("violated@"))
         .mapToInt(v -> Integer.parseInt(v.substring("violated@".length()))).max().orElse(2);
-    HotplugModel model = new HotplugModel(c.topology());
+    SymbolicModel model = RuleMachineSystem.model(c);
     CheckResult r = new BmcEngine(BmcOptions.depth(depth).withoutDiameterProof()).check(model);
     assertEquals(BmcEngine.NAME, r.engine());
     assertEquals(depth, r.depth());
@@ -45,7 +47,7 @@ class BmcReferenceTest {
         expectedViolations.put(p, v);
       }
     });
-    TraceReplayer replayer = new TraceReplayer(model);
+    TraceReplayer replayer = new TraceReplayer(model.ts());
     for (int p = 0; p < r.properties().size(); p++) {
       PropertyResult result = r.properties().get(p);
       if (result.verdict() == Verdict.VIOLATED) {

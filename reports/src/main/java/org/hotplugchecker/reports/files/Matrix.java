@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.hotplugchecker.model.property.HotplugProperty;
+import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -85,7 +85,10 @@ record Matrix(List<Group> groups) {
   }
 
   private static int modelOrder(String property) {
-    return HotplugProperty.fromSpecName(property).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+    // a spec's own invariants after the built-ins (List.copyOf's indexOf rejects null)
+    return HotplugRules.RULES.property(property)
+        .map(p -> HotplugRules.RULES.properties().indexOf(p))
+        .orElse(Integer.MAX_VALUE);
   }
 
   /** E.g. {@code 2 nodes; cpus: 0@n0, 1@n1 hotplug; memory: 0@n0, 1@n1 hotplug}. */

@@ -102,4 +102,33 @@ class MatrixTest {
         m.groups().get(0).rows().stream().map(Matrix.Row::spec).toList());
     assertTrue(m.groups().get(1).title().contains("2@n2 hot-added"), m.groups().get(1).title());
   }
+
+  @Test
+  void aSpecsOwnInvariantsAreColumnsAfterTheBuiltIns() throws Exception {
+    String yaml = """
+        name: own
+        arch: x86
+        kernel: [v4.19, v5.0]
+        nodes: 2
+        cpus:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        memory:
+          - {home: 0, boot: true, hotplug: false}
+          - {home: 1, boot: true, hotplug: true}
+        invariants:
+          zz_a_cpu_stays_online: "exists c in cpus: cpu.online[c]"
+          aa_node_zero_stays: "node.online[0]"
+        """;
+    List<CheckRun> runs = new org.hotplugchecker.model.spec.SpecLoader()
+        .parseAll(java.nio.file.Path.of("own.yaml"), yaml).stream().map(Runs::run).toList();
+    Matrix.Group g = Matrix.of(runs).groups().get(0);
+    assertEquals(11, g.properties().size(), g.properties().toString());
+    assertEquals("cpu_node_has_pgdat", g.properties().get(0));
+    // after the nine built-ins, in the order the spec gives them
+    assertEquals(List.of("zz_a_cpu_stays_online", "aa_node_zero_stays"),
+        g.properties().subList(9, 11));
+    assertEquals("holds", cell(g, "v5.0", "x86", "zz_a_cpu_stays_online"));
+    assertTrue(Matrix.of(runs).markdown().contains("aa_node_zero_stays"));
+  }
 }

@@ -17,18 +17,33 @@ import org.hotplugchecker.model.topology.Topology;
  * (an index outside its array reads false or -1; over an empty domain forall is true,
  * exists false). Bools are 0/1.
  */
-final class ReferenceEvaluator {
+public final class ReferenceEvaluator {
+  /**
+   * Reads element {@code index} of state variable {@code slot} (an in-range index; 0 for a
+   * scalar): a bool as 0/1, a node as -1..N-1.
+   */
+  @FunctionalInterface
+  public interface StateReader {
+    int read(String slot, int index);
+  }
+
   private final Topology topology;
-  private final PackedLayout layout;
-  private final long[] state;
+  private final StateReader state;
 
   ReferenceEvaluator(Topology topology, PackedLayout layout, long[] state) {
+    this(topology, (slot, i) -> layout.value(state,
+        layout.slotIndex(layout.slots().stream().filter(x -> x.name().equals(slot))
+            .findFirst().orElseThrow()), i));
+  }
+
+  /** An evaluator over states read by {@code state}, e.g. a test oracle's own states. */
+  public ReferenceEvaluator(Topology topology, StateReader state) {
     this.topology = topology;
-    this.layout = layout;
     this.state = state;
   }
 
-  boolean holds(Expr invariant) {
+  /** Whether bool expression {@code invariant} of the invariant language holds. */
+  public boolean holds(Expr invariant) {
     return eval(invariant, new HashMap<>()) != 0;
   }
 
@@ -95,7 +110,7 @@ final class ReferenceEvaluator {
     if (!inRange) {
       return slot.type() == Type.BOOL ? 0 : -1;
     }
-    return layout.value(state, layout.slotIndex(slot), slot.isScalar() ? 0 : index);
+    return state.read(slot.name(), slot.isScalar() ? 0 : index);
   }
 
   private int topo(String attr, int i, int j) {
