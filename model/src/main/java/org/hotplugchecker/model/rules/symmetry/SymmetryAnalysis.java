@@ -1,12 +1,14 @@
 package org.hotplugchecker.model.rules.symmetry;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -34,6 +36,13 @@ import org.hotplugchecker.model.rules.Type;
  * builders do not handle (indexed by more than one domain other than node pairs, or
  * holding CPUs or blocks) freeze the domains they involve, and a tie-break over CPUs or
  * blocks in an action property freezes that domain: only node witnesses are offered.
+ *
+ * <p>Invariants, built-in or the user's, are first analysed one at a time against the
+ * rules alone: what they may do is pin elements (an integer literal used as an index, or
+ * compared with, or ordered against, a node, CPU or block value). An invariant that
+ * would do more (freeze a domain the rules leave free, give a topology attribute another
+ * meaning) is one the analysis does not classify, and symmetry is then off for the whole
+ * run ({@link SymmetryConstraints#disabledBy()}): never a reduction that is not justified.
  */
 public final class SymmetryAnalysis {
   private SymmetryAnalysis() {}
@@ -45,6 +54,50 @@ public final class SymmetryAnalysis {
    *     variable, or a procedure calls itself
    */
   public static SymmetryConstraints of(RuleSet rules, List<PropertyRule> properties) {
+    SymmetryConstraints kernel = analyse(rules, List.of());
+    for (PropertyRule p : properties) {
+      if (p instanceof PropertyRule.Invariant inv) {
+        Optional<String> why = unclassified(rules, kernel, inv);
+        if (why.isPresent()) {
+          return SymmetryConstraints.disabled(why.get(), kernel.attrValueDomains());
+        }
+      }
+    }
+    return analyse(rules, properties);
+  }
+
+  /**
+   * What in invariant {@code inv} the analysis cannot turn into pinned elements, or empty:
+   * anything that would freeze a domain the rules alone leave free (an order comparison
+   * between two elements, elements mixed with numbers or with another domain's elements),
+   * that gives a topology attribute another meaning than the rules do, or that the walker
+   * refuses. Pinning (a literal used as an index, or compared with an element) is fine.
+   */
+  static Optional<String> unclassified(RuleSet rules, SymmetryConstraints kernel,
+      PropertyRule.Invariant inv) {
+    SymmetryConstraints with;
+    try {
+      with = analyse(rules, List.of(inv));
+    } catch (IllegalArgumentException e) {
+      return Optional.of("invariant " + inv.name() + ": " + e.getMessage());
+    }
+    if (!with.attrValueDomains().equals(kernel.attrValueDomains())) {
+      return Optional.of("invariant " + inv.name()
+          + " uses a topology attribute as a different sort of value than the rules do");
+    }
+    if (!with.frozen().equals(kernel.frozen())) {
+      List<String> extra = new ArrayList<>(with.reasons());
+      extra.removeAll(kernel.reasons());
+      String detail = extra.stream().filter(r -> r.contains("not permuted")).findFirst()
+          .orElse("it would freeze " + with.frozen());
+      return Optional.of("invariant " + inv.name() + " is not understood by the symmetry"
+          + " analysis (" + detail + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** The constraints of {@code rules} checking {@code properties}, by the two passes. */
+  private static SymmetryConstraints analyse(RuleSet rules, List<PropertyRule> properties) {
     Findings evidence = new Findings();
     walk(rules, properties, new ValueWalker(evidence, AbstractValue::attr));
     Map<TopologyAttr, Domain> meaning = attrMeanings(rules.topology(), evidence);
@@ -71,7 +124,7 @@ public final class SymmetryAnalysis {
       }
     });
     return new SymmetryConstraints(found.frozen(), fixed, found.fixedBelow(), witnesses,
-        values, found.reasons());
+        values, found.reasons(), Optional.empty());
   }
 
   private static void walk(RuleSet rules, List<PropertyRule> properties, ValueWalker w) {

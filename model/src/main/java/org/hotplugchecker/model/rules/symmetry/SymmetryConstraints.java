@@ -42,10 +42,13 @@ import org.hotplugchecker.model.rules.Type;
  * @param attrValueDomains the integer topology attributes that hold elements of a domain
  *     (the others hold plain numbers, such as distances)
  * @param reasons one line per constraint, with the rules or properties that caused it
+ * @param disabledBy why symmetry is off for the whole run (an invariant the analysis cannot
+ *     classify), or empty; when present every domain is frozen
  */
 public record SymmetryConstraints(Set<Domain> frozen, Map<Domain, SortedSet<Integer>> fixed,
     Map<Domain, Integer> fixedBelow, Set<Domain> witnessDomains,
-    Map<TopologyAttr, Domain> attrValueDomains, List<String> reasons) {
+    Map<TopologyAttr, Domain> attrValueDomains, List<String> reasons,
+    Optional<String> disabledBy) {
 
   /** Copies everything. */
   public SymmetryConstraints {
@@ -57,6 +60,18 @@ public record SymmetryConstraints(Set<Domain> frozen, Map<Domain, SortedSet<Inte
     witnessDomains = Set.copyOf(witnessDomains);
     attrValueDomains = Map.copyOf(attrValueDomains);
     reasons = List.copyOf(reasons);
+    if (disabledBy.isPresent() && frozen.size() != Domain.values().length) {
+      throw new IllegalArgumentException("symmetry disabled, but not every domain frozen");
+    }
+  }
+
+  /**
+   * The constraints admitting only the identity, because of {@code why} (one line naming
+   * the property and what the analysis could not classify in it).
+   */
+  public static SymmetryConstraints disabled(String why, Map<TopologyAttr, Domain> values) {
+    return new SymmetryConstraints(EnumSet.allOf(Domain.class), Map.of(), Map.of(), Set.of(),
+        values, List.of("symmetry off: " + why), Optional.of(why));
   }
 
   /** Whether {@code d} may be permuted at all. */
