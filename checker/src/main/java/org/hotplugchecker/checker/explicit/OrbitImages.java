@@ -56,9 +56,14 @@ final class OrbitImages {
    * {@code next} is the state's successor under {@code a}: a renaming commutes with the
    * transitions, so {@code e(next)} is the image's successor under {@code e(a)}.
    */
-  private boolean violated(TransitionSystem ts, int p, int e, int b, long[] next) {
-    sym.apply(e, next, imageNext);
-    return ts.checkTransition(p, image[e], b, imageNext) == TransitionVerdict.VIOLATED;
+  private boolean violated(TransitionSystem ts, int p, int e, int b, long[] next,
+      boolean selfLoop) {
+    long[] to = image[e];
+    if (!selfLoop) { // a self-loop's image is one too: no need to rename the successor
+      sym.apply(e, next, imageNext);
+      to = imageNext;
+    }
+    return ts.checkTransition(p, image[e], b, to) == TransitionVerdict.VIOLATED;
   }
 
   /**
@@ -68,6 +73,7 @@ final class OrbitImages {
    * judged (two elements giving the same image and action) is not judged again.
    */
   boolean violatedByAnImage(TransitionSystem ts, int p, int a, long[] next) {
+    boolean selfLoop = Arrays.equals(next, state);
     prepare(0);
     judged[0] = pair(0, sym.applyToAction(0, a));
     int n = 1;
@@ -83,7 +89,7 @@ final class OrbitImages {
         continue;
       }
       judged[n++] = key;
-      if (violated(ts, p, e, b, next)) {
+      if (violated(ts, p, e, b, next, selfLoop)) {
         return true;
       }
     }

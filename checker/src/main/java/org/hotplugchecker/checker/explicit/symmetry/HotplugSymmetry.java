@@ -40,6 +40,7 @@ public final class HotplugSymmetry implements StateSymmetry {
   private final SymmetryConstraints constraints;
   private final int[] witness; // element -> node renaming
   private final int[][] rawMap; // [p][stored node] -> stored node
+  private final FieldMoves[] moves; // [p]
   private final int[][] actionMap; // [element][action] -> action
   private final ColourTables colours;
   private final String description;
@@ -72,6 +73,14 @@ public final class HotplugSymmetry implements StateSymmetry {
     }
     witness = constraints.needsWitnesses(Domain.NODES) ? RenamingGroup.identity(count)
         : new int[] {0};
+    moves = new FieldMoves[count];
+    for (int p = 0; p < count; p++) {
+      int[][] maps = new int[RecordLayout.SCALARS][];
+      for (int dom = 0; dom < RecordLayout.SCALARS; dom++) {
+        maps[dom] = group.elementMap(dom, p);
+      }
+      moves[p] = new FieldMoves(machine.layout(), maps, rawMap[p]);
+    }
     actionMap = actionMaps(machine);
     colours = new ColourTables(machine, group, constraints);
     long[] image = new long[boot.length];
@@ -150,18 +159,7 @@ public final class HotplugSymmetry implements StateSymmetry {
 
   /** Writes the image of {@code state} under the element standing for σ {@code p}. */
   private void applyRenaming(int p, long[] state, long[] out) {
-    long[] tmp = state == out ? state.clone() : state;
-    Arrays.fill(out, 0);
-    for (int dom = 0; dom < RecordLayout.SCALARS; dom++) {
-      int[] map = group.elementMap(dom, p);
-      for (int i = 0; i < records.size(dom); i++) {
-        records.write(out, dom, map[i], records.rename(dom, records.record(tmp, dom, i),
-            rawMap[p]));
-      }
-    }
-    records.write(out, RecordLayout.SCALARS, 0,
-        records.rename(RecordLayout.SCALARS, records.record(tmp, RecordLayout.SCALARS, 0),
-            rawMap[p]));
+    moves[p].apply(state == out ? state.clone() : state, out);
   }
 
   @Override
