@@ -13,7 +13,10 @@ final class OrbitImages {
   private final long[][] image;
   private final boolean[] ready;
   private final int[] same; // e -> the first element with the same image (once ready)
-  private final long[] judged; // (same, image action) pairs judged in one call
+  private final int[] imageHash; // e -> hash of its image (once ready)
+  private final long[] judged; // open-addressing set of (same, image action) pairs
+  private final int[] judgedStamp; // slot -> the call that filled it
+  private int call;
   private final long[] imageNext;
   private long[] state;
 
@@ -22,7 +25,10 @@ final class OrbitImages {
     this.image = new long[sym.witnessCount()][words];
     this.ready = new boolean[sym.witnessCount()];
     this.same = new int[sym.witnessCount()];
-    this.judged = new long[sym.witnessCount()];
+    this.imageHash = new int[sym.witnessCount()];
+    int slots = Integer.highestOneBit(Math.max(2, sym.witnessCount()) * 2 - 1) * 2;
+    this.judged = new long[slots];
+    this.judgedStamp = new int[slots];
     this.imageNext = new long[words];
   }
 
@@ -43,8 +49,10 @@ final class OrbitImages {
     sym.apply(e, state, image[e]);
     ready[e] = true;
     same[e] = e;
+    int h = Arrays.hashCode(image[e]);
+    imageHash[e] = h;
     for (int f = 0; f < e; f++) {
-      if (ready[f] && same[f] == f && Arrays.equals(image[f], image[e])) {
+      if (ready[f] && same[f] == f && imageHash[f] == h && Arrays.equals(image[f], image[e])) {
         same[e] = f;
         break;
       }
@@ -74,26 +82,38 @@ final class OrbitImages {
    */
   boolean violatedByAnImage(TransitionSystem ts, int p, int a, long[] next) {
     boolean selfLoop = Arrays.equals(next, state);
+    if (++call == 0) { // stamps wrapped: forget every old one
+      Arrays.fill(judgedStamp, 0);
+      call = 1;
+    }
     prepare(0);
-    judged[0] = pair(0, sym.applyToAction(0, a));
-    int n = 1;
+    firstJudging(pair(0, sym.applyToAction(0, a)));
     for (int e = 1; e < image.length; e++) {
       prepare(e);
       int b = sym.applyToAction(e, a);
-      long key = pair(same[e], b);
-      boolean seen = false;
-      for (int k = 0; k < n && !seen; k++) {
-        seen = judged[k] == key;
-      }
-      if (seen) {
+      if (!firstJudging(pair(same[e], b))) {
         continue;
       }
-      judged[n++] = key;
       if (violated(ts, p, e, b, next, selfLoop)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Adds {@code key} to this call's judged pairs; false if it was there already. */
+  private boolean firstJudging(long key) {
+    int mask = judged.length - 1;
+    int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+    while (judgedStamp[i] == call) {
+      if (judged[i] == key) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    judgedStamp[i] = call;
+    judged[i] = key;
+    return true;
   }
 
   private static long pair(int element, int action) {
