@@ -113,6 +113,7 @@ final class CheckCommand implements Callable<Integer> {
     List<CheckRun> runs = new ArrayList<>();
     boolean first = true;
     for (Spec spec : specs) {
+      checker.symmetryNote(spec).ifPresent(err::println);
       ProgressPrinter printer = new ProgressPrinter(err, terminal, spec.name());
       CheckRun run = checker.check(spec, showProgress ? printer : Progress.NONE);
       printer.finish();

@@ -192,6 +192,30 @@ class CheckCommandTest {
   }
 
   @Test
+  void anInvariantTheSymmetryAnalysisCannotClassifyTurnsSymmetryOffWithANote()
+      throws IOException {
+    Path off = write("symoff.yaml", SpecTexts.s1("v4.19") + """
+        invariants:
+          ordered: "forall c in cpus: forall d in cpus: c < d -> cpu.nid[c] <= cpu.nid[d]"
+        """);
+    CliRun plain = CliRun.of("check", "--format", "json", off.toString());
+    CliRun sym = CliRun.of("check", "--symmetry", "--format", "json", off.toString());
+    assertEquals(plain.json().at("/properties/ordered/verdict"),
+        sym.json().at("/properties/ordered/verdict"), sym::toString);
+    assertEquals(plain.json().get("states"), sym.json().get("states"), "every state explored");
+    List<String> notes = sym.err().lines().filter(l -> l.startsWith("note: ")).toList();
+    assertEquals(1, notes.size(), sym::toString);
+    assertTrue(notes.get(0).contains("--symmetry is off for this run: invariant ordered"),
+        notes.get(0));
+    Path pinned = write("symon.yaml", SpecTexts.s1("v4.19") + """
+        invariants:
+          cpu1_on_its_node: "cpu.online[1] -> cpu.nid[1] == 1"
+        """);
+    CliRun on = CliRun.of("check", "--symmetry", "--format", "json", pinned.toString());
+    assertTrue(on.err().lines().noneMatch(l -> l.startsWith("note: ")), on::toString);
+  }
+
+  @Test
   void aKnobSetIsNamedAfterItsPresetOrByItsKnobs() throws IOException {
     Path preset = write("k1.yaml", SpecTexts.s1("{base: v5.0, offline_guard: online_blocks}"));
     CliRun a = CliRun.of("check", "--format", "json", preset.toString());

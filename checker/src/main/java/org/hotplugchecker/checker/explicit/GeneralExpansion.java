@@ -172,7 +172,7 @@ final class GeneralExpansion extends ChunkExpansion {
       return;
     }
     if (v == TransitionVerdict.VIOLATED
-        || images != null && images.violatedByAnImage(ts, p, a)) {
+        || images != null && images.violatedByAnImage(ts, p, a, next)) {
       r.actionWitnessState[p] = i;
       r.actionWitnessAction[p] = a;
     }

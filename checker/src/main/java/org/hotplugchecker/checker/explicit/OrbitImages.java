@@ -12,14 +12,24 @@ final class OrbitImages {
   private final StateSymmetry sym;
   private final long[][] image;
   private final boolean[] ready;
-  private final long[] next;
+  private final int[] same; // e -> the first element with the same image (once ready)
+  private final int[] imageHash; // e -> hash of its image (once ready)
+  private final long[] judged; // open-addressing set of (same, image action) pairs
+  private final int[] judgedStamp; // slot -> the call that filled it
+  private int call;
+  private final long[] imageNext;
   private long[] state;
 
   OrbitImages(StateSymmetry sym, int words) {
     this.sym = sym;
     this.image = new long[sym.witnessCount()][words];
     this.ready = new boolean[sym.witnessCount()];
-    this.next = new long[words];
+    this.same = new int[sym.witnessCount()];
+    this.imageHash = new int[sym.witnessCount()];
+    int slots = Integer.highestOneBit(Math.max(2, sym.witnessCount()) * 2 - 1) * 2;
+    this.judged = new long[slots];
+    this.judgedStamp = new int[slots];
+    this.imageNext = new long[words];
   }
 
   void reset(long[] s) {
@@ -31,27 +41,82 @@ final class OrbitImages {
     return image.length;
   }
 
-  /** Whether property {@code p} is violated on {@code e(state) -e(a)->}. */
-  boolean violated(TransitionSystem ts, int p, int e, int a) {
-    if (!ready[e]) {
-      sym.apply(e, state, image[e]);
-      ready[e] = true;
+  /** Computes element e's image of the state, and the first element with the same image. */
+  private void prepare(int e) {
+    if (ready[e]) {
+      return;
     }
-    int b = sym.applyToAction(e, a);
-    return ts.successor(image[e], b, next)
-        && ts.checkTransition(p, image[e], b, next) == TransitionVerdict.VIOLATED;
+    sym.apply(e, state, image[e]);
+    ready[e] = true;
+    same[e] = e;
+    int h = Arrays.hashCode(image[e]);
+    imageHash[e] = h;
+    for (int f = 0; f < e; f++) {
+      if (ready[f] && same[f] == f && imageHash[f] == h && Arrays.equals(image[f], image[e])) {
+        same[e] = f;
+        break;
+      }
+    }
   }
 
   /**
-   * Whether property {@code p} is violated on the image of the state's step under
-   * {@code a} by some witness element other than the identity (element 0).
+   * Whether property {@code p} is violated on {@code e(state) -e(a)-> e(next)}, where
+   * {@code next} is the state's successor under {@code a}: a renaming commutes with the
+   * transitions, so {@code e(next)} is the image's successor under {@code e(a)}.
    */
-  boolean violatedByAnImage(TransitionSystem ts, int p, int a) {
+  private boolean violated(TransitionSystem ts, int p, int e, int b, long[] next,
+      boolean selfLoop) {
+    long[] to = image[e];
+    if (!selfLoop) { // a self-loop's image is one too: no need to rename the successor
+      sym.apply(e, next, imageNext);
+      to = imageNext;
+    }
+    return ts.checkTransition(p, image[e], b, to) == TransitionVerdict.VIOLATED;
+  }
+
+  /**
+   * Whether property {@code p} is violated on the image of the state's step to
+   * {@code next} under {@code a} by some witness element other than the identity (element
+   * 0). A verdict is a function of the image state and the image action, so a pair already
+   * judged (two elements giving the same image and action) is not judged again.
+   */
+  boolean violatedByAnImage(TransitionSystem ts, int p, int a, long[] next) {
+    boolean selfLoop = Arrays.equals(next, state);
+    if (++call == 0) { // stamps wrapped: forget every old one
+      Arrays.fill(judgedStamp, 0);
+      call = 1;
+    }
+    prepare(0);
+    firstJudging(pair(0, sym.applyToAction(0, a)));
     for (int e = 1; e < image.length; e++) {
-      if (violated(ts, p, e, a)) {
+      prepare(e);
+      int b = sym.applyToAction(e, a);
+      if (!firstJudging(pair(same[e], b))) {
+        continue;
+      }
+      if (violated(ts, p, e, b, next, selfLoop)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Adds {@code key} to this call's judged pairs; false if it was there already. */
+  private boolean firstJudging(long key) {
+    int mask = judged.length - 1;
+    int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+    while (judgedStamp[i] == call) {
+      if (judged[i] == key) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    judgedStamp[i] = call;
+    judged[i] = key;
+    return true;
+  }
+
+  private static long pair(int element, int action) {
+    return (long) element << 32 | (action & 0xFFFFFFFFL);
   }
 }

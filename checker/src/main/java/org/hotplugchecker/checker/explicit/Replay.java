@@ -97,6 +97,6 @@ final class Replay {
     }
     OrbitImages images = new OrbitImages(plan.sym, plan.words);
     images.reset(s);
-    return images.violatedByAnImage(ts, p, action);
+    return images.violatedByAnImage(ts, p, action, t);
   }
 }
