@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hotplugchecker.model.kernel.ActionGuard;
-import org.hotplugchecker.model.kernel.ActionKind;
 import org.hotplugchecker.model.kernel.EnabledSets;
-import org.hotplugchecker.model.kernel.HotplugKernel;
-import org.hotplugchecker.model.kernel.KernelAction;
 import org.hotplugchecker.model.kernel.WideEnabledSets;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.RuleSet;
@@ -18,8 +14,6 @@ import org.hotplugchecker.model.rules.eval.GuardMasks;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
 import org.hotplugchecker.model.rules.gen.CompiledKernel;
 import org.hotplugchecker.model.rules.gen.CompiledKernels;
-import org.hotplugchecker.model.state.HotplugState;
-import org.hotplugchecker.model.state.StateLayout;
 import org.hotplugchecker.model.topology.Topology;
 import org.hotplugchecker.model.ts.PropertySpec;
 import org.hotplugchecker.model.ts.StateVariable;
@@ -66,11 +60,6 @@ public final class HotplugModel implements TransitionSystem {
   /** The model of {@code topology} checking every property of the rule table. */
   public HotplugModel(Topology topology) {
     this(topology, HotplugRules.RULES.properties(), null);
-  }
-
-  /** The model of {@code topology} checking built-in {@code properties}, in that order. */
-  public HotplugModel(Topology topology, List<HotplugProperty> properties) {
-    this(topology, properties.stream().map(HotplugProperty::rule).toList(), null);
   }
 
   /**
@@ -211,47 +200,6 @@ public final class HotplugModel implements TransitionSystem {
    */
   public RuleMachine machine() {
     return machine;
-  }
-
-  /** The layout as the hand-written views read it (same positions as the machine's). */
-  public StateLayout layout() {
-    return new StateLayout(topology);
-  }
-
-  /**
-   * The hand-written kernel of before the rule table, for the Choco encoding only.
-   *
-   * @deprecated the symbolic engine is being derived from the rules; do not add users
-   */
-  @Deprecated
-  public HotplugKernel kernel() {
-    return new HotplugKernel(topology);
-  }
-
-  /** The action instance with engine id {@code action}. */
-  public KernelAction action(int action) {
-    ActionInstance a = actions.get(action);
-    return new KernelAction(ActionKind.valueOf(a.rule().name().toUpperCase()), a.index());
-  }
-
-  /** All action instances, indexed by engine id. */
-  public List<KernelAction> actions() {
-    List<KernelAction> out = new ArrayList<>();
-    for (int a = 0; a < actions.size(); a++) {
-      out.add(action(a));
-    }
-    return out;
-  }
-
-  /** The checked built-in properties, in reporting order (user invariants left out). */
-  public List<HotplugProperty> hotplugProperties() {
-    return properties.stream().map(p -> HotplugProperty.fromSpecName(p.name()))
-        .flatMap(Optional::stream).toList();
-  }
-
-  /** A view of packed {@code state} (no copy). */
-  public HotplugState view(long[] state) {
-    return new HotplugState(layout(), state);
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotplugchecker.model.property.HotplugProperty;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.RenamingInvariance;
@@ -58,10 +57,7 @@ public final class SweepProperties implements Serializable {
   /** The properties to check, built-ins first (parsed again after deserialisation). */
   public synchronized List<PropertyRule> rules() {
     if (rules == null) {
-      List<PropertyRule> out = new ArrayList<>();
-      for (HotplugProperty p : HotplugProperty.values()) {
-        out.add(p.rule());
-      }
+      List<PropertyRule> out = new ArrayList<>(HotplugRules.RULES.properties());
       InvariantParser parser = new InvariantParser(HotplugRules.RULES);
       for (Map.Entry<String, String> e : sources.entrySet()) {
         try {
