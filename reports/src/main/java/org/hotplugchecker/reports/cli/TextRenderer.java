@@ -136,7 +136,10 @@ public final class TextRenderer {
     String mark = o.ok().map(ok -> ok ? (o.vacuousWithoutExpectation() ? WARN : PASS) : FAIL)
         .orElse(UNDECIDED);
     StringBuilder sb = new StringBuilder(mark).append(' ');
-    sb.append(pad(o.name(), width)).append("  ").append(pad(verdictText(o), 22));
+    String verdict = verdictText(o);
+    // "violated (initial state)" is wider than the column: keep a space before what follows
+    sb.append(pad(o.name(), width)).append("  ").append(pad(verdict, 22))
+        .append(verdict.length() >= 22 ? " " : "");
     if (o.expected().isPresent()) {
       String expected = o.expected().get().toString();
       sb.append(o.ok().map(ok -> ok ? "as expected" : "expected " + expected)
