@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.explicit;
 
 import java.util.Arrays;
+import org.hotplugchecker.model.HotplugModel;
 
 /** What one chunk of a level produced: new-looking successors, deduplicated in the chunk. */
 final class Candidates {
@@ -51,6 +52,33 @@ final class Candidates {
     batchAction = new int[actions];
     successors = new long[actions];
     enabledSet = new long[Math.max(1, (actions + 63) >>> 6)];
+  }
+
+  /**
+   * Records state {@code i} as the witness of each invariant whose bit is set in {@code
+   * violated}. The fast loops clear those bits from what they still check, so the first
+   * (lowest) violating index of the chunk is the one kept.
+   */
+  void invariantsViolatedAt(long violated, int i) {
+    for (long bad = violated; bad != 0; bad &= bad - 1) {
+      invariantWitness[Long.numberOfTrailingZeros(bad)] = i;
+    }
+  }
+
+  /**
+   * Records the fast paths' verdict {@code v} ({@link HotplugModel#NOT_APPLICABLE},
+   * {@code VIOLATED} or {@code HOLDS}) of action property {@code p} on the step of state
+   * {@code i} under action {@code a}: the first violating step of the chunk is its witness.
+   */
+  void judged(int p, int v, int i, int a) {
+    if (v == HotplugModel.NOT_APPLICABLE) {
+      return;
+    }
+    exercised[p] = true;
+    if (v == HotplugModel.VIOLATED && actionWitnessState[p] < 0) {
+      actionWitnessState[p] = i;
+      actionWitnessAction[p] = a;
+    }
   }
 
   /** Empties this buffer for another chunk, keeping its arrays. */

@@ -51,6 +51,17 @@ abstract class ChunkExpansion {
   abstract Candidates expand(Level level, int from, int to, boolean direct, LevelWork work,
       int chunk);
 
+  /** The invariants of {@code ids} not yet settled in {@code done}, a bit per property. */
+  static long unsettled(int[] ids, boolean[] done) {
+    long pending = 0;
+    for (int p : ids) {
+      if (!done[p]) {
+        pending |= 1L << p;
+      }
+    }
+    return pending;
+  }
+
   /** A chunk result buffer, cleared: a spare one if any (they keep their size), else new. */
   final Candidates candidates() {
     Candidates r = spares.poll();

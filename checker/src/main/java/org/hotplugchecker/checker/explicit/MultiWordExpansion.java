@@ -41,12 +41,7 @@ final class MultiWordExpansion extends ChunkExpansion {
       int chunk) {
     Candidates r = candidates();
     boolean[] done = level.settled();
-    long pending = 0; // the invariants still to check in this chunk
-    for (int p : invariantIds) {
-      if (!done[p]) {
-        pending |= 1L << p;
-      }
-    }
+    long pending = unsettled(invariantIds, done); // still to check in this chunk
     int words = this.words;
     long[] buffered = level.states();
     int levelStart = level.start();
@@ -68,9 +63,7 @@ final class MultiWordExpansion extends ChunkExpansion {
       long bad = pending == 0 ? 0 : model.invariantViolationsN(state) & pending;
       if (bad != 0) {
         pending &= ~bad; // the first violating index in the chunk is the lowest
-        for (; bad != 0; bad &= bad - 1) {
-          r.invariantWitness[Long.numberOfTrailingZeros(bad)] = i;
-        }
+        r.invariantsViolatedAt(bad, i);
       }
       model.enabledSetN(state, enabled);
       int n = 0;
@@ -120,14 +113,6 @@ final class MultiWordExpansion extends ChunkExpansion {
 
   /** Judges action property {@code p} on the step of {@code s} under {@code a}. */
   private void judge(Candidates r, int p, int i, long[] s, int a) {
-    int v = model.checkTransitionN(p, s, a);
-    if (v == HotplugModel.NOT_APPLICABLE) {
-      return;
-    }
-    r.exercised[p] = true;
-    if (v == HotplugModel.VIOLATED && r.actionWitnessState[p] < 0) {
-      r.actionWitnessState[p] = i;
-      r.actionWitnessAction[p] = a;
-    }
+    r.judged(p, model.checkTransitionN(p, s, a), i, a);
   }
 }

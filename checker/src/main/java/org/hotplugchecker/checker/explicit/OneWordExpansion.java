@@ -42,12 +42,7 @@ final class OneWordExpansion extends ChunkExpansion {
       int chunk) {
     Candidates r = candidates();
     boolean[] done = level.settled();
-    long pending = 0; // the invariants still to check in this chunk
-    for (int p : invariantIds) {
-      if (!done[p]) {
-        pending |= 1L << p;
-      }
-    }
+    long pending = unsettled(invariantIds, done); // still to check in this chunk
     long[] buffered = level.states();
     int levelStart = level.start();
     long[] state = r.state;
@@ -70,9 +65,7 @@ final class OneWordExpansion extends ChunkExpansion {
       long bad = pending == 0 ? 0 : model.invariantViolations1(s) & pending;
       if (bad != 0) {
         pending &= ~bad; // the first violating index in the chunk is the lowest
-        for (; bad != 0; bad &= bad - 1) {
-          r.invariantWitness[Long.numberOfTrailingZeros(bad)] = i;
-        }
+        r.invariantsViolatedAt(bad, i);
       }
       long enabled = model.enabledSet1(s);
       r.transitions += Long.bitCount(enabled);
@@ -121,14 +114,6 @@ final class OneWordExpansion extends ChunkExpansion {
 
   /** Judges action property {@code p} on the step of {@code s} under {@code a}. */
   private void judge(Candidates r, int p, int i, long s, int a) {
-    int v = model.checkTransition1(p, s, a);
-    if (v == HotplugModel.NOT_APPLICABLE) {
-      return;
-    }
-    r.exercised[p] = true;
-    if (v == HotplugModel.VIOLATED && r.actionWitnessState[p] < 0) {
-      r.actionWitnessState[p] = i;
-      r.actionWitnessAction[p] = a;
-    }
+    r.judged(p, model.checkTransition1(p, s, a), i, a);
   }
 }
