@@ -53,6 +53,7 @@ public final class HotplugModel implements TransitionSystem {
   private final List<PropertyRule> properties;
   private final List<PropertySpec> specs;
   private final int[] compiled; // per property: its position in RULES.properties(), or -1
+  private final int[] judgedKind; // per property: the kinds[] value of the action it judges, or -1
   private final long compiledInvariants; // the compiled invariants, over RULES positions
   private final int[] interpretedInvariants; // property positions the interpreter checks
   private final List<long[]> initialStates;
@@ -103,6 +104,9 @@ public final class HotplugModel implements TransitionSystem {
     }
     this.compiledInvariants = mask;
     this.interpretedInvariants = interpreted.stream().mapToInt(Integer::intValue).toArray();
+    // judges() runs on every judged step of the fast loops: no list walks or type tests there
+    this.judgedKind = this.properties.stream().mapToInt(p -> p instanceof
+        PropertyRule.ActionProperty ap ? rules.actions().indexOf(ap.action()) : -1).toArray();
     this.initialStates = List.of(machine.bootState());
   }
 
@@ -120,6 +124,7 @@ public final class HotplugModel implements TransitionSystem {
     this.properties = model.properties;
     this.specs = model.specs;
     this.compiled = model.compiled;
+    this.judgedKind = model.judgedKind;
     this.compiledInvariants = model.compiledInvariants;
     this.interpretedInvariants = model.interpretedInvariants;
     this.initialStates = initialStates;
@@ -420,8 +425,8 @@ public final class HotplugModel implements TransitionSystem {
    * its own action's steps. The search skips the other pairs without a call.
    */
   public boolean judges(int property, int action) {
-    return properties.get(property) instanceof PropertyRule.ActionProperty ap
-        && ap.action() == actions.get(action).rule();
+    int kind = judgedKind[property];
+    return kind >= 0 && kind == kinds[action];
   }
 
   /** {@link #checkTransition1}: the property does not judge the step. */
