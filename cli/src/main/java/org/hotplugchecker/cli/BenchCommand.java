@@ -3,6 +3,7 @@ package org.hotplugchecker.cli;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -170,11 +171,18 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Our command line as a user starts it: this JVM's java with its heap and GC flags, then
-   * {@code -jar} the jar this runs from (or the class path and main class when not from a
-   * jar, as in tests).
+   * Our command line as a user starts it: the {@code bin/hotplug-checker} launcher this
+   * process was started by, which picks the JIT and the class-data archive per command
+   * (system property {@code hotplug.launcher}, set by the launcher; {@code JAVA_OPTS}
+   * reaches it through the environment). Without a launcher: this JVM's java with its heap
+   * and GC flags, then {@code -jar} the jar this runs from (or the class path and main class
+   * when not from a jar, as in tests).
    */
   static List<String> ourCommand() {
+    String launcher = System.getProperty("hotplug.launcher");
+    if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+      return List.of(launcher);
+    }
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
         "java").toString()));
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
