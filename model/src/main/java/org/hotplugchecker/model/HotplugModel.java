@@ -56,6 +56,9 @@ public final class HotplugModel implements TransitionSystem {
   private final int[] judgedKind; // per property: the kinds[] value of the action it judges, or -1
   private final long compiledInvariants; // the compiled invariants, over RULES positions
   private final int[] interpretedInvariants; // property positions the interpreter checks
+  // Whether every compiled property sits at its own RULES position, so that a set of
+  // property indices is also a set of rule positions (all built-ins, in order: the usual case)
+  private final boolean inRuleOrder;
   private final List<long[]> initialStates;
 
   /** The model of {@code topology} checking every property of the rule table. */
@@ -104,6 +107,11 @@ public final class HotplugModel implements TransitionSystem {
     }
     this.compiledInvariants = mask;
     this.interpretedInvariants = interpreted.stream().mapToInt(Integer::intValue).toArray();
+    boolean inOrder = true;
+    for (int p = 0; p < compiled.length; p++) {
+      inOrder &= compiled[p] < 0 || compiled[p] == p;
+    }
+    this.inRuleOrder = inOrder;
     // judges() runs on every judged step of the fast loops: no list walks or type tests there
     this.judgedKind = this.properties.stream().mapToInt(p -> p instanceof
         PropertyRule.ActionProperty ap ? rules.actions().indexOf(ap.action()) : -1).toArray();
@@ -127,6 +135,7 @@ public final class HotplugModel implements TransitionSystem {
     this.judgedKind = model.judgedKind;
     this.compiledInvariants = model.compiledInvariants;
     this.interpretedInvariants = model.interpretedInvariants;
+    this.inRuleOrder = model.inRuleOrder;
     this.initialStates = initialStates;
   }
 
@@ -377,46 +386,64 @@ public final class HotplugModel implements TransitionSystem {
    * search's per-state check. Needs {@link #hasOneWordSuccessors()}.
    */
   public long invariantViolations1(long state) {
-    long byRule = kernel.violations1(state, compiledInvariants);
-    long set = 0;
-    if (byRule != 0) {
-      for (int p = 0; p < compiled.length; p++) {
-        if (compiled[p] >= 0 && (byRule & (1L << compiled[p])) != 0) {
+    return invariantViolations1(state, -1L);
+  }
+
+  /**
+   * {@link #invariantViolations1(long)} restricted to the invariants in {@code pending}
+   * (bits by property index): the others are neither checked nor reported, so that the
+   * search pays nothing for invariants it has already settled.
+   */
+  public long invariantViolations1(long state, long pending) {
+    long set = ofRules(kernel.violations1(state, rulesOf(pending)));
+    if (interpretedInvariants.length > 0) {
+      long[] s = {state};
+      for (int p : interpretedInvariants) {
+        if ((pending & (1L << p)) != 0 && !machine.holds(p, s)) {
           set |= 1L << p;
         }
       }
     }
-    if (interpretedInvariants.length > 0) {
-      long[] s = {state};
-      for (int p : interpretedInvariants) {
-        if (!machine.holds(p, s)) {
-          set |= 1L << p;
-        }
+    return set & pending;
+  }
+
+  /** The compiled invariants among {@code properties}, as RULES positions. */
+  private long rulesOf(long properties) {
+    return inRuleOrder ? properties & compiledInvariants : compiledInvariants;
+  }
+
+  /** Rule positions violated, {@code byRule}, as property indices. */
+  private long ofRules(long byRule) {
+    if (inRuleOrder || byRule == 0) {
+      return byRule;
+    }
+    long set = 0;
+    for (int p = 0; p < compiled.length; p++) {
+      if (compiled[p] >= 0 && (byRule & (1L << compiled[p])) != 0) {
+        set |= 1L << p;
       }
     }
     return set;
   }
 
   /**
-   * {@link #invariantViolations1} for a state of any width: the invariants (by index in
-   * {@link #properties()}, at most 64 of them) that {@code state} violates, as a bit set.
+   * The invariants that {@code state} (any width) violates: {@link
+   * #invariantViolations1(long)} for states of any width, restricted to {@code pending}
+   * like {@link #invariantViolations1(long, long)}.
    */
-  public long invariantViolationsN(long[] state) {
-    long byRule = kernel.violationsN(state, compiledInvariants);
-    long set = 0;
-    if (byRule != 0) {
-      for (int p = 0; p < compiled.length; p++) {
-        if (compiled[p] >= 0 && (byRule & (1L << compiled[p])) != 0) {
-          set |= 1L << p;
-        }
-      }
-    }
+  public long invariantViolationsN(long[] state, long pending) {
+    long set = ofRules(kernel.violationsN(state, rulesOf(pending)));
     for (int p : interpretedInvariants) {
-      if (!machine.holds(p, state)) {
+      if ((pending & (1L << p)) != 0 && !machine.holds(p, state)) {
         set |= 1L << p;
       }
     }
-    return set;
+    return set & pending;
+  }
+
+  /** {@link #invariantViolations1(long)} for states of any width: all invariants. */
+  public long invariantViolationsN(long[] state) {
+    return invariantViolationsN(state, -1L);
   }
 
   /**

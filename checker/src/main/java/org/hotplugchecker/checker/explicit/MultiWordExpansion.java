@@ -60,7 +60,7 @@ final class MultiWordExpansion extends ChunkExpansion {
       } else {
         store.get(i, state);
       }
-      long bad = pending == 0 ? 0 : model.invariantViolationsN(state) & pending;
+      long bad = pending == 0 ? 0 : model.invariantViolationsN(state, pending);
       if (bad != 0) {
         pending &= ~bad; // the first violating index in the chunk is the lowest
         r.invariantsViolatedAt(bad, i);

@@ -62,7 +62,7 @@ final class OneWordExpansion extends ChunkExpansion {
         store.get(i, state);
         s = state[0];
       }
-      long bad = pending == 0 ? 0 : model.invariantViolations1(s) & pending;
+      long bad = pending == 0 ? 0 : model.invariantViolations1(s, pending);
       if (bad != 0) {
         pending &= ~bad; // the first violating index in the chunk is the lowest
         r.invariantsViolatedAt(bad, i);
