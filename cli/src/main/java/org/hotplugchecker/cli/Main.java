@@ -35,7 +35,8 @@ public final class Main {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
     try {
-      return commandLine(outWriter, errWriter).execute(args);
+      return configure(HotplugCheckerCommand.forArgs(args), outWriter, errWriter)
+          .execute(args);
     } catch (OutOfMemoryError e) {
       errWriter.println("out of memory (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
           + " MiB): raise it with JAVA_OPTS=-Xmx..., or bound the search with --max-states");
@@ -46,9 +47,9 @@ public final class Main {
     }
   }
 
-  /** The command line with every subcommand (registered in {@link HotplugCheckerCommand}). */
+  /** The command line with every subcommand (listed in {@link HotplugCheckerCommand}). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new HotplugCheckerCommand()), out, err);
+    return configure(HotplugCheckerCommand.withAllSubcommands(), out, err);
   }
 
   /**

@@ -118,6 +118,29 @@ class CommandLineUxTest {
         .contains("--stop-at-first"));
   }
 
+  @Test
+  void aSubcommandBuiltAloneIsTheOneOfTheWholeTree() {
+    CommandLine all = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()));
+    List<String> alone = new ArrayList<>();
+    for (Map.Entry<String, CommandLine> e : all.getSubcommands().entrySet()) {
+      CommandLine cl = Main.configure(HotplugCheckerCommand.forArgs(e.getKey(), "--help"),
+          new java.io.PrintWriter(new java.io.StringWriter()),
+          new java.io.PrintWriter(new java.io.StringWriter()));
+      if (cl.getSubcommands().size() == 1) {
+        alone.add(e.getKey());
+        assertEquals(e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF),
+            cl.getSubcommands().get(e.getKey()).getUsageMessage(CommandLine.Help.Ansi.OFF));
+      } else {
+        assertEquals(all.getSubcommands().keySet(), cl.getSubcommands().keySet());
+      }
+    }
+    // the commands a user runs are built alone; help, completion and man pages see all
+    assertEquals(List.of("check", "sweep", "bench", "list", "export"), alone);
+    assertEquals(all.getSubcommands().keySet(),
+        HotplugCheckerCommand.forArgs("chek").getSubcommands().keySet());
+  }
+
   static Stream<List<String>> helpPages() {
     List<List<String>> pages = new ArrayList<>();
     pages.add(List.of("--help"));
@@ -132,7 +155,7 @@ class CommandLineUxTest {
 
   /** The help as picocli lays it out on unlimited lines: the words, unwrapped. */
   private static List<String> unwrappedWords(List<String> args) {
-    CommandLine cl = new CommandLine(new HotplugCheckerCommand());
+    CommandLine cl = HotplugCheckerCommand.withAllSubcommands();
     setWidth(cl, 10_000);
     CommandLine target = args.get(0).equals("--help") ? cl
         : args.get(0).equals("help") && !args.get(1).startsWith("-")
