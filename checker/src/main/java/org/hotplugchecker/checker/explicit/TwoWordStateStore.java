@@ -109,7 +109,11 @@ public final class TwoWordStateStore implements StateStore {
     int slot = StateHash.reduce(hash, n);
     while (true) {
       int base = slot * ints;
-      int e = (int) INT.getAcquire(t, base + last);
+      // A plain read and an acquire fence: getAcquire's ordering (the slot's other ints
+      // are read after its presence int), without the call chain a VarHandle access costs
+      // in C1-compiled code, the launcher's JIT for check. An int read is atomic.
+      int e = t[base + last];
+      VarHandle.acquireFence();
       if (e == 0) {
         return false;
       }
