@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,57 +25,22 @@ class LauncherTerminalTest {
 
   @TempDir Path dir;
 
-  private static Path root() {
-    return BundledSpecs.moduleDir().getParent();
-  }
-
-  /** The launcher would rebuild a stale jar; this test only runs a fresh one. */
-  private static void assumeFreshJar() throws IOException {
-    Path jar = root().resolve("cli/target/hotplug-checker.jar");
-    assumeTrue(Files.isRegularFile(jar), "no cli/target/hotplug-checker.jar yet");
-    FileTime built = Files.getLastModifiedTime(jar);
-    try (Stream<Path> sources = Stream.of("model", "checker", "reports", "cli")
-        .flatMap(m -> walk(root().resolve(m).resolve("src/main")))) {
-      assumeTrue(sources.noneMatch(p -> newer(p, built)), "the jar is older than a source");
-    }
-  }
-
-  private static Stream<Path> walk(Path dir) {
-    try {
-      return Files.walk(dir).filter(Files::isRegularFile).toList().stream();
-    } catch (IOException e) {
-      return Stream.empty();
-    }
-  }
-
-  private static boolean newer(Path p, FileTime than) {
-    try {
-      return Files.getLastModifiedTime(p).compareTo(than) > 0;
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
   private static boolean hasScript() {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
         .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "script")));
   }
 
   private static String run(List<String> cmd, Path stdout, Path stderr) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-            new java.io.File("/dev/null"))).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
-    assertEquals(0, p.exitValue(), Files.readString(stderr));
+    assertEquals(0, LauncherRuns.run(cmd, Map.of(), stdout, stderr), Files.readString(stderr));
     return Files.readString(stdout, StandardCharsets.UTF_8);
   }
 
   @Test
   void onATerminalTheBarGoesToStderrWhileStdoutIsRedirected() throws Exception {
     assumeTrue(hasScript(), "no script(1): skipping the pseudo-terminal test");
-    assumeFreshJar();
+    LauncherRuns.assumeFreshJar();
     Path report = dir.resolve("report.txt");
-    String launcher = root().resolve("bin/hotplug-checker").toString();
+    String launcher = LauncherRuns.launcher().toString();
     // script gives the command a terminal; its stdout goes to a file, its stderr stays on it
     String terminal = run(List.of("script", "-qec", launcher + " " + SWEEP + " > " + report,
         "/dev/null"), dir.resolve("tty.txt"), dir.resolve("script-err.txt"));
