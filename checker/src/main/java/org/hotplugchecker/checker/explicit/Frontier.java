@@ -24,6 +24,10 @@ final class Frontier {
   private final boolean buffered;
   private long[] current = new long[0];
   private long[] next = new long[0];
+  // How many candidates the merge touches ahead of inserting them, and their hashes.
+  private static final int AHEAD = 16;
+  private final long[] ahead = new long[AHEAD];
+  private long sink; // keeps the touches alive (a field store is never dropped)
 
   Frontier(Storage storage, int words, MemoryBudget budget) {
     this.store = storage.store();
@@ -81,15 +85,25 @@ final class Frontier {
     }
   }
 
-  /** Inserts one chunk's candidates, in order; fingerprint mode also logs parents. */
+  /**
+   * Inserts one chunk's candidates, in order; fingerprint mode also logs parents. The
+   * store's slots for the next {@link #AHEAD} candidates are touched before they are
+   * inserted, so that their cache misses overlap instead of coming one at a time: this
+   * loop runs on the merging thread alone, which the workers wait for.
+   */
   void merge(Candidates r) {
-    for (int k = 0; k < r.count; k++) {
-      int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
-      if (index >= 0 && buffered) {
-        if (parentLog != null) {
-          parentLog.add(r.parents[k], r.actions[k]);
+    for (int from = 0; from < r.count; from += AHEAD) {
+      int to = Math.min(r.count, from + AHEAD);
+      System.arraycopy(r.hashes, from, ahead, 0, to - from);
+      sink += store.touch(ahead, to - from);
+      for (int k = from; k < to; k++) {
+        int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
+        if (index >= 0 && buffered) {
+          if (parentLog != null) {
+            parentLog.add(r.parents[k], r.actions[k]);
+          }
+          append(r.states, k * words);
         }
-        append(r.states, k * words);
       }
     }
   }
