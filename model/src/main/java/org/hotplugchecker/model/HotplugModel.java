@@ -381,30 +381,34 @@ public final class HotplugModel implements TransitionSystem {
   }
 
   /**
-   * The invariants (by index in {@link #properties()}) that one-word {@code state}
-   * violates, as a bit set: {@link #invariantHolds} for all of them at once, for the
-   * search's per-state check. Needs {@link #hasOneWordSuccessors()}.
-   */
-  public long invariantViolations1(long state) {
-    return invariantViolations1(state, -1L);
-  }
-
-  /**
-   * {@link #invariantViolations1(long)} restricted to the invariants in {@code pending}
-   * (bits by property index): the others are neither checked nor reported, so that the
-   * search pays nothing for invariants it has already settled.
+   * The invariants among {@code pending} (bits by index in {@link #properties()}) that
+   * one-word {@code state} violates, as a bit set: {@link #invariantHolds} for all of them at
+   * once, for the search's per-state check, which passes the ones it has not settled yet, so
+   * that the others cost nothing. Needs {@link #hasOneWordSuccessors()}.
    */
   public long invariantViolations1(long state, long pending) {
     long set = ofRules(kernel.violations1(state, rulesOf(pending)));
     if (interpretedInvariants.length > 0) {
-      long[] s = {state};
-      for (int p : interpretedInvariants) {
-        if ((pending & (1L << p)) != 0 && !machine.holds(p, s)) {
-          set |= 1L << p;
-        }
-      }
+      set |= interpretedViolations(new long[] {state}, pending);
     }
     return set & pending;
+  }
+
+  /** {@link #invariantViolations1} for states of any width (at most 64 properties). */
+  public long invariantViolationsN(long[] state, long pending) {
+    long set = ofRules(kernel.violationsN(state, rulesOf(pending)));
+    return (set | interpretedViolations(state, pending)) & pending;
+  }
+
+  /** The interpreted invariants among {@code pending} that {@code state} violates. */
+  private long interpretedViolations(long[] state, long pending) {
+    long set = 0;
+    for (int p : interpretedInvariants) {
+      if ((pending & (1L << p)) != 0 && !machine.holds(p, state)) {
+        set |= 1L << p;
+      }
+    }
+    return set;
   }
 
   /** The compiled invariants among {@code properties}, as RULES positions. */
@@ -426,25 +430,6 @@ public final class HotplugModel implements TransitionSystem {
     return set;
   }
 
-  /**
-   * The invariants that {@code state} (any width) violates: {@link
-   * #invariantViolations1(long)} for states of any width, restricted to {@code pending}
-   * like {@link #invariantViolations1(long, long)}.
-   */
-  public long invariantViolationsN(long[] state, long pending) {
-    long set = ofRules(kernel.violationsN(state, rulesOf(pending)));
-    for (int p : interpretedInvariants) {
-      if ((pending & (1L << p)) != 0 && !machine.holds(p, state)) {
-        set |= 1L << p;
-      }
-    }
-    return set & pending;
-  }
-
-  /** {@link #invariantViolations1(long)} for states of any width: all invariants. */
-  public long invariantViolationsN(long[] state) {
-    return invariantViolationsN(state, -1L);
-  }
 
   /**
    * Whether {@link #checkTransition} can give action property {@code property} anything

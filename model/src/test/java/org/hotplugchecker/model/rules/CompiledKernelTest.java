@@ -94,7 +94,7 @@ class CompiledKernelTest {
           assertEquals(holds, model.invariantHolds(p, s), props.get(p).name() + where);
           if (oneWord) {
             assertEquals(holds, kernel.invariant1(p, s[0]), props.get(p).name() + where);
-            assertEquals(!holds, (model.invariantViolations1(s[0]) & (1L << p)) != 0,
+            assertEquals(!holds, (model.invariantViolations1(s[0], -1L) & (1L << p)) != 0,
                 props.get(p).name() + where);
           }
         }
