@@ -75,13 +75,7 @@ final class Frontier {
   /** Inserts one state's successors, in order; fingerprint mode also logs parents. */
   void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
     for (int k = 0; k < n; k++) {
-      int index = store.addIfAbsent(batch, k * words, batchHash[k]);
-      if (index >= 0 && buffered) {
-        if (parentLog != null) {
-          parentLog.add(parent, batchAction[k]);
-        }
-        append(batch, k * words);
-      }
+      add(batch, k * words, batchHash[k], parent, batchAction[k]);
     }
   }
 
@@ -97,14 +91,19 @@ final class Frontier {
       System.arraycopy(r.hashes, from, ahead, 0, to - from);
       sink += store.touch(ahead, to - from);
       for (int k = from; k < to; k++) {
-        int index = store.addIfAbsent(r.states, k * words, r.hashes[k]);
-        if (index >= 0 && buffered) {
-          if (parentLog != null) {
-            parentLog.add(r.parents[k], r.actions[k]);
-          }
-          append(r.states, k * words);
-        }
+        add(r.states, k * words, r.hashes[k], r.parents[k], r.actions[k]);
       }
+    }
+  }
+
+  /** Stores one state; if new, it joins the next level (with its parent, in fingerprint mode). */
+  private void add(long[] states, int offset, long hash, int parent, int action) {
+    int index = store.addIfAbsent(states, offset, hash);
+    if (index >= 0 && buffered) {
+      if (parentLog != null) {
+        parentLog.add(parent, action);
+      }
+      append(states, offset);
     }
   }
 
