@@ -12,6 +12,7 @@ import org.hotplugchecker.model.rules.RuleSet;
 import org.hotplugchecker.model.rules.eval.ActionInstance;
 import org.hotplugchecker.model.rules.eval.GuardMasks;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
+import org.hotplugchecker.model.rules.eval.TieBreaks;
 import org.hotplugchecker.model.rules.gen.CompiledKernel;
 import org.hotplugchecker.model.rules.gen.CompiledKernels;
 import org.hotplugchecker.model.topology.Topology;
@@ -495,6 +496,19 @@ public final class HotplugModel implements TransitionSystem {
         : kernel.judgeN(compiled[property], indices[action], from);
     return v == NOT_APPLICABLE ? TransitionVerdict.NOT_APPLICABLE
         : v == HOLDS ? TransitionVerdict.HOLDS : TransitionVerdict.VIOLATED;
+  }
+
+  /**
+   * {@link #checkTransition} judged by the rule interpreter with argmin ties broken by
+   * {@code ties}, which notes the ties met: for a symmetric search, the verdict of the
+   * step renamed by the renaming whose ranks {@code ties} holds (see {@link TieBreaks}).
+   */
+  public TransitionVerdict checkTransitionBreakingTies(int property, long[] from, int action,
+      TieBreaks ties) {
+    if (!judges(property, action)) {
+      return TransitionVerdict.NOT_APPLICABLE;
+    }
+    return machine.judge(property, from, action, ties);
   }
 
   /** The kernel functions {@code action} runs from {@code state}, with concrete values. */

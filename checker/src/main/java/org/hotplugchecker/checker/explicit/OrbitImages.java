@@ -19,6 +19,8 @@ final class OrbitImages {
   private int call;
   private final long[] imageNext;
   private long[] state;
+  private TieOrderJudge tieOrders; // judges without images, when the witnesses allow it
+  private boolean triedTieOrders;
 
   OrbitImages(StateSymmetry sym, int words) {
     this.sym = sym;
@@ -78,9 +80,23 @@ final class OrbitImages {
    * Whether property {@code p} is violated on the image of the state's step to
    * {@code next} under {@code a} by some witness element other than the identity (element
    * 0). A verdict is a function of the image state and the image action, so a pair already
-   * judged (two elements giving the same image and action) is not judged again.
+   * judged (two elements giving the same image and action) is not judged again. When the
+   * witnesses are node renamings of a hotplug model, no image is built ({@link
+   * TieOrderJudge}).
    */
   boolean violatedByAnImage(TransitionSystem ts, int p, int a, long[] next) {
+    if (!triedTieOrders) {
+      tieOrders = TieOrderJudge.of(ts, sym);
+      triedTieOrders = true;
+    }
+    if (tieOrders != null) {
+      return tieOrders.violatedByAnImage(p, state, a);
+    }
+    return violatedByABuiltImage(ts, p, a, next);
+  }
+
+  /** {@link #violatedByAnImage}, building each witness element's image of the step. */
+  boolean violatedByABuiltImage(TransitionSystem ts, int p, int a, long[] next) {
     boolean selfLoop = Arrays.equals(next, state);
     if (++call == 0) { // stamps wrapped: forget every old one
       Arrays.fill(judgedStamp, 0);

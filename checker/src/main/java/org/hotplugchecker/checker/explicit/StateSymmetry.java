@@ -42,6 +42,17 @@ public interface StateSymmetry {
   /** The action {@code g(action)} for witness element {@code element}. */
   int applyToAction(int element, int action);
 
+  /**
+   * The node renaming σ of witness element {@code element} ({@code [n]} is the node n goes
+   * to), when the witness elements stand for node renamings because an action property
+   * breaks node ties by index: then judging a step with ties broken towards the lowest
+   * σ(n) gives the verdict of the element's image of the step. Null when the witnesses are
+   * not node renamings (the images are then built).
+   */
+  default int[] witnessNodeRenaming(int element) {
+    return null;
+  }
+
   /** The number of elements of G (for reports). */
   long order();
 

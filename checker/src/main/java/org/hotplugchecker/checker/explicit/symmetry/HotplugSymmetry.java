@@ -148,6 +148,11 @@ public final class HotplugSymmetry implements StateSymmetry {
   }
 
   @Override
+  public int[] witnessNodeRenaming(int element) {
+    return witness.length > 1 ? group.sigma(witness[element]).clone() : null;
+  }
+
+  @Override
   public int applyToAction(int element, int action) {
     return actionMap[element][action];
   }

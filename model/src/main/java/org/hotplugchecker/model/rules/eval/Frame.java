@@ -11,10 +11,16 @@ final class Frame {
   final long[] state;
   final int[] vars;
   final List<String> calls;
+  final TieBreaks ties; // null: argmin ties go to the lower index
 
   Frame(long[] state, int vars, List<String> calls) {
+    this(state, vars, calls, null);
+  }
+
+  Frame(long[] state, int vars, List<String> calls, TieBreaks ties) {
     this.state = state;
     this.vars = new int[Math.max(1, vars)];
     this.calls = calls;
+    this.ties = ties;
   }
 }

@@ -221,12 +221,24 @@ final class RuleCompiler {
       throw new IllegalArgumentException(attr.name() + " takes " + attr.indices().size()
           + " indices, got " + t.indices().size());
     }
+    // Looked up in a table made once: the search judges steps with this interpreter when
+    // it breaks ties by a renaming's ranks (TieBreaks), so it runs per state there.
+    int[][] table = facts.values(attr);
+    int outside = attr.type() == Type.BOOL ? 0 : -1;
     Eval i = expr(t.indices().get(0));
     if (attr.indices().size() == 1) {
-      return f -> facts.value(attr, i.eval(f), 0);
+      return f -> at(table, i.eval(f), 0, outside);
     }
     Eval j = expr(t.indices().get(1));
-    return f -> facts.value(attr, i.eval(f), j.eval(f));
+    return f -> at(table, i.eval(f), j.eval(f), outside);
+  }
+
+  /** {@code table[i][j]}, or {@code outside} when either index is out of range. */
+  private static int at(int[][] table, int i, int j, int outside) {
+    if (i < 0 || i >= table.length || j < 0 || j >= table[i].length) {
+      return outside;
+    }
+    return table[i][j];
   }
 
   private Eval quant(Expr.Quant q) {
@@ -253,7 +265,11 @@ final class RuleCompiler {
     Eval cond = expr(m.cond());
     Eval key = expr(m.key());
     unbind();
+    Domain d = m.domain();
     return f -> {
+      if (f.ties != null && f.ties.orders(d)) {
+        return argMinByRank(f, n, slot, cond, key);
+      }
       int best = -1;
       int bestKey = 0;
       for (int i = 0; i < n; i++) {
@@ -269,6 +285,40 @@ final class RuleCompiler {
       }
       return best;
     };
+  }
+
+  /** An argmin whose ties go to the lowest rank of {@code f.ties}, which notes them. */
+  private static int argMinByRank(Frame f, int n, int slot, Eval cond, Eval key) {
+    TieBreaks ties = f.ties;
+    int best = -1;
+    int bestKey = 0;
+    long least = 0; // the elements sharing the least key so far
+    int sharing = 0;
+    for (int i = 0; i < n; i++) {
+      f.vars[slot] = i;
+      if (cond.eval(f) == 0) {
+        continue;
+      }
+      int k = key.eval(f);
+      if (best < 0 || k < bestKey) {
+        best = i;
+        bestKey = k;
+        least = 0;
+        sharing = 0;
+      } else if (k == bestKey) {
+        if (ties.rank(i) < ties.rank(best)) {
+          best = i;
+        }
+      } else {
+        continue;
+      }
+      least |= i < 64 ? 1L << i : 0;
+      sharing++;
+    }
+    if (sharing > 1) {
+      ties.met(least, best, n <= 64);
+    }
+    return best;
   }
 
   // ---- statements -------------------------------------------------------------------
@@ -372,7 +422,7 @@ final class RuleCompiler {
     Eval[] args = exprs(inv.args());
     return f -> {
       // The procedure runs in a frame of its own: its variables never touch the caller's.
-      Frame callee = new Frame(f.state, p.frameSize, f.calls);
+      Frame callee = new Frame(f.state, p.frameSize, f.calls, f.ties);
       for (int i = 0; i < args.length; i++) {
         callee.vars[i] = args[i].eval(f);
       }

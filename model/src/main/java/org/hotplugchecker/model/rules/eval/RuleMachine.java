@@ -158,11 +158,19 @@ public final class RuleMachine {
 
   /** Action property {@code p} on a step of action {@code a} from {@code from}. */
   public TransitionVerdict judge(int p, long[] from, int a) {
+    return judge(p, from, a, null);
+  }
+
+  /**
+   * {@link #judge(int, long[], int)} with argmin ties broken by {@code ties} (which notes
+   * the ties met), or towards the lower index when it is null.
+   */
+  public TransitionVerdict judge(int p, long[] from, int a, TieBreaks ties) {
     if (!(properties.get(p) instanceof PropertyRule.ActionProperty ap)
         || ap.action() != actions.get(a).rule()) {
       return TransitionVerdict.NOT_APPLICABLE;
     }
-    Frame f = new Frame(from, propertyFrame, null);
+    Frame f = new Frame(from, propertyFrame, null, ties);
     f.vars[propertyParam[p]] = actions.get(a).index();
     if (applies[p].eval(f) == 0) {
       return TransitionVerdict.NOT_APPLICABLE;

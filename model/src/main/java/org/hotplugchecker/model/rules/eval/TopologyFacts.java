@@ -56,6 +56,22 @@ public final class TopologyFacts {
   }
 
   /**
+   * Every in-range value of {@code attr}, as {@link #value} gives it: {@code [i][j]}, with
+   * one column for a one-index attribute.
+   */
+  int[][] values(TopologyAttr attr) {
+    int rows = size(attr.indices().get(0));
+    int cols = attr.indices().size() == 2 ? size(attr.indices().get(1)) : 1;
+    int[][] out = new int[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        out[i][j] = value(attr, i, j);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Attribute {@code attr} at {@code i} (and {@code j} for a two-index one): a boolean as
    * 0/1. Out of range: {@code -1} for ints, 0 for bools.
    */
