@@ -43,6 +43,7 @@ public final class HotplugSymmetry implements StateSymmetry {
   private final FieldMoves[] moves; // [p]
   private final int[][] actionMap; // [element][action] -> action
   private final ColourTables colours;
+  private final ColourTrie trie;
   private final String description;
 
   /** The symmetry group of {@code model}'s topology, fixing its boot state. */
@@ -83,6 +84,7 @@ public final class HotplugSymmetry implements StateSymmetry {
     }
     actionMap = actionMaps(machine);
     colours = new ColourTables(machine, group, constraints);
+    trie = new ColourTrie(group);
     long[] image = new long[boot.length];
     for (int p = 0; p < count; p++) {
       applyRenaming(p, boot, image);
@@ -169,7 +171,7 @@ public final class HotplugSymmetry implements StateSymmetry {
 
   @Override
   public Canonicalizer newCanonicalizer() {
-    return new OrbitCanonicalizer(group, records, rawMap, colours);
+    return new OrbitCanonicalizer(group, records, rawMap, colours, trie);
   }
 
   /** For tests: the node renamings, as {@code sigma[p][n]}. */

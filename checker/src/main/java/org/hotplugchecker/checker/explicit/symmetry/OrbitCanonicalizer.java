@@ -12,8 +12,9 @@ import org.hotplugchecker.checker.explicit.StateSymmetry;
  *       of its own record and of every CPU, block and scalar field that names it (with the
  *       element's bools, class and how its other node fields relate to the node). A
  *       renaming g carries node n's colour to node σ(n), so the sequence of g(s) is that of
- *       s permuted by σ, and only the σ that give the smallest sequence are looked at
- *       further (usually one or two of them);
+ *       s permuted by σ, and only the σ that give the smallest sequence (found in a trie of
+ *       the renamings, {@link ColourTrie}) are looked at further (usually one or two
+ *       of them);
  *   <li>then its vector of records: nodes, then CPUs, blocks and the scalars, each record
  *       with its node fields renamed. For a given σ, the smallest vector sorts the records
  *       within each class (the class permutations are all in the group).
@@ -31,6 +32,7 @@ final class OrbitCanonicalizer implements StateSymmetry.Canonicalizer {
   private final RecordLayout records;
   private final int[][] rawMap;
   private final ColourTables colours;
+  private final ColourTrie smallestColours;
   private final int nodes;
   private final int renamings;
   private final int[] offset = new int[RecordLayout.DOMAINS]; // of each domain in a vector
@@ -42,8 +44,9 @@ final class OrbitCanonicalizer implements StateSymmetry.Canonicalizer {
   private final int[] refs;
 
   OrbitCanonicalizer(RenamingGroup group, RecordLayout records, int[][] rawMap,
-      ColourTables colours) {
+      ColourTables colours, ColourTrie trie) {
     this.group = group;
+    this.smallestColours = new ColourTrie(trie);
     this.records = records;
     this.rawMap = rawMap;
     this.colours = colours;
@@ -80,15 +83,7 @@ final class OrbitCanonicalizer implements StateSymmetry.Canonicalizer {
     candidates[0] = 0;
     if (renamings > 1) {
       colourNodes();
-      for (int p = 1; p < renamings; p++) {
-        int c = compareColours(p, candidates[0]);
-        if (c < 0) {
-          count = 0;
-        }
-        if (c <= 0) {
-          candidates[count++] = p;
-        }
-      }
+      count = smallestColours.smallest(colour, candidates);
     }
     fill(candidates[0], best);
     for (int k = 1; k < count; k++) {
@@ -100,20 +95,6 @@ final class OrbitCanonicalizer implements StateSymmetry.Canonicalizer {
       }
     }
     write(best, out);
-  }
-
-  /** Compares the colour sequences of the images under renamings p and q. */
-  private int compareColours(int p, int q) {
-    int[] ip = group.sigmaInverse(p);
-    int[] iq = group.sigmaInverse(q);
-    for (int j = 0; j < nodes; j++) {
-      long a = colour[ip[j]];
-      long b = colour[iq[j]];
-      if (a != b) {
-        return Long.compare(a, b);
-      }
-    }
-    return 0;
   }
 
   private void colourNodes() {
