@@ -21,7 +21,10 @@ final class TieOrderJudge {
   private final HotplugModel model;
   private final int[][] ranks; // witness element -> node -> its rank, σ(n)
   private final TieBreaks ties;
+  // The ties each evaluation of the current step met: the first `evaluatedCount` entries,
+  // reused from step to step.
   private final List<TieBreaks> evaluated = new ArrayList<>();
+  private int evaluatedCount;
 
   private TieOrderJudge(HotplugModel model, int[][] ranks) {
     this.model = model;
@@ -46,7 +49,7 @@ final class TieOrderJudge {
    * {@code a} violated, finds some witness element's image of it violated.
    */
   boolean violatedByAnImage(int p, long[] state, int a) {
-    evaluated.clear();
+    evaluatedCount = 0;
     for (int[] rank : ranks) {
       if (choosesAsAnEvaluated(rank)) {
         continue;
@@ -59,7 +62,7 @@ final class TieOrderJudge {
             + " applies to a step but not to its image");
       }
       if (v == TransitionVerdict.VIOLATED) {
-        if (evaluated.isEmpty()) { // the identity, which the caller found not violated
+        if (evaluatedCount == 0) { // the identity, which the caller found not violated
           throw new IllegalStateException("the compiled kernel and the rule interpreter"
               + " disagree on property " + p);
         }
@@ -68,14 +71,17 @@ final class TieOrderJudge {
       if (ties.tiesMet() == 0) {
         return false; // no tie on this path: every remaining order takes it too
       }
-      evaluated.add(ties.snapshot());
+      if (evaluatedCount == evaluated.size()) {
+        evaluated.add(new TieBreaks(Domain.NODES, ranks[0].length));
+      }
+      evaluated.get(evaluatedCount++).copyTiesOf(ties);
     }
     return false;
   }
 
   private boolean choosesAsAnEvaluated(int[] rank) {
-    for (TieBreaks t : evaluated) {
-      if (t.choosesAsUnder(rank)) {
+    for (int k = 0; k < evaluatedCount; k++) {
+      if (evaluated.get(k).choosesAsUnder(rank)) {
         return true;
       }
     }

@@ -105,14 +105,19 @@ public final class TieBreaks {
     return true;
   }
 
-  /** A copy of the ties met, to compare later orders with after this one is reused. */
-  public TieBreaks snapshot() {
-    TieBreaks copy = new TieBreaks(domain, size);
-    copy.rank = rank;
-    copy.tieSets = Arrays.copyOf(tieSets, Math.max(1, ties));
-    copy.chosen = Arrays.copyOf(chosen, Math.max(1, ties));
-    copy.ties = ties;
-    copy.untracked = untracked;
-    return copy;
+  /**
+   * Makes this a copy of the ties {@code other} met, to compare later orders with after
+   * {@code other} is reused (this one's arrays are reused too: no garbage per evaluation).
+   */
+  public void copyTiesOf(TieBreaks other) {
+    if (tieSets.length < other.ties) {
+      tieSets = new long[other.tieSets.length];
+      chosen = new int[other.chosen.length];
+    }
+    System.arraycopy(other.tieSets, 0, tieSets, 0, other.ties);
+    System.arraycopy(other.chosen, 0, chosen, 0, other.ties);
+    ties = other.ties;
+    untracked = other.untracked;
+    rank = other.rank;
   }
 }
