@@ -266,33 +266,18 @@ final class RuleCompiler {
     Eval key = expr(m.key());
     unbind();
     Domain d = m.domain();
-    return f -> {
-      if (f.ties != null && f.ties.orders(d)) {
-        return argMinByRank(f, n, slot, cond, key);
-      }
-      int best = -1;
-      int bestKey = 0;
-      for (int i = 0; i < n; i++) {
-        f.vars[slot] = i;
-        if (cond.eval(f) == 0) {
-          continue;
-        }
-        int k = key.eval(f);
-        if (best < 0 || k < bestKey) { // ties keep the lower index
-          best = i;
-          bestKey = k;
-        }
-      }
-      return best;
-    };
+    return f -> argMin(f, n, slot, cond, key,
+        f.ties != null && f.ties.orders(d) ? f.ties : null);
   }
 
-  /** An argmin whose ties go to the lowest rank of {@code f.ties}, which notes them. */
-  private static int argMinByRank(Frame f, int n, int slot, Eval cond, Eval key) {
-    TieBreaks ties = f.ties;
+  /**
+   * The element of least key among those meeting the condition, -1 if none; ties go to the
+   * lower index, or with {@code ties} to the lowest rank, and are noted there.
+   */
+  private static int argMin(Frame f, int n, int slot, Eval cond, Eval key, TieBreaks ties) {
     int best = -1;
     int bestKey = 0;
-    long least = 0; // the elements sharing the least key so far
+    long least = 0; // with ties: the elements sharing the least key so far
     int sharing = 0;
     for (int i = 0; i < n; i++) {
       f.vars[slot] = i;
@@ -305,17 +290,15 @@ final class RuleCompiler {
         bestKey = k;
         least = 0;
         sharing = 0;
-      } else if (k == bestKey) {
-        if (ties.rank(i) < ties.rank(best)) {
-          best = i;
-        }
-      } else {
+      } else if (k != bestKey) {
         continue;
+      } else if (ties != null && ties.rank(i) < ties.rank(best)) {
+        best = i; // without ties, the lower index (found first) is kept
       }
       least |= i < 64 ? 1L << i : 0;
       sharing++;
     }
-    if (sharing > 1) {
+    if (ties != null && sharing > 1) {
       ties.met(least, best, n <= 64);
     }
     return best;
