@@ -170,7 +170,8 @@ public final class RuleMachine {
         || ap.action() != actions.get(a).rule()) {
       return TransitionVerdict.NOT_APPLICABLE;
     }
-    Frame f = new Frame(from, propertyFrame, null, ties);
+    Frame f = ties == null ? new Frame(from, propertyFrame, null)
+        : ties.frame(from, propertyFrame);
     f.vars[propertyParam[p]] = actions.get(a).index();
     if (applies[p].eval(f) == 0) {
       return TransitionVerdict.NOT_APPLICABLE;

@@ -24,6 +24,7 @@ public final class TieBreaks {
   private int[] chosen = new int[8];
   private int ties;
   private boolean untracked;
+  private Frame frame;
 
   /** Tie-breaks for argmins over {@code domain}, which has {@code size} elements. */
   public TieBreaks(Domain domain, int size) {
@@ -46,6 +47,18 @@ public final class TieBreaks {
     this.rank = rank;
     ties = 0;
     untracked = false;
+  }
+
+  /**
+   * A frame for evaluating on {@code state} with these tie-breaks: the last one when it is
+   * for the same state array (a search judges many steps of one state buffer), so that
+   * judging allocates nothing. Every variable slot is written before it is read.
+   */
+  Frame frame(long[] state, int vars) {
+    if (frame == null || frame.state != state || frame.vars.length < vars) {
+      frame = new Frame(state, vars, null, this);
+    }
+    return frame;
   }
 
   /** Whether an argmin over {@code d} breaks its ties here. */
