@@ -224,7 +224,7 @@ final class RuleCompiler {
     // Looked up in a table made once: the search judges steps with this interpreter when
     // it breaks ties by a renaming's ranks (TieBreaks), so it runs per state there.
     int[][] table = facts.values(attr);
-    int outside = attr.type() == Type.BOOL ? 0 : -1;
+    int outside = TopologyFacts.outside(attr);
     Eval i = expr(t.indices().get(0));
     if (attr.indices().size() == 1) {
       return f -> at(table, i.eval(f), 0, outside);

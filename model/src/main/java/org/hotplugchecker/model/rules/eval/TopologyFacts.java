@@ -55,6 +55,11 @@ public final class TopologyFacts {
     return topology.kernel().is(knob, value);
   }
 
+  /** What {@code attr} reads as outside its indices' range: {@code -1} for ints, 0 for bools. */
+  static int outside(TopologyAttr attr) {
+    return attr.type() == Type.BOOL ? 0 : -1;
+  }
+
   /**
    * Every in-range value of {@code attr}, as {@link #value} gives it: {@code [i][j]}, with
    * one column for a one-index attribute.
@@ -76,7 +81,7 @@ public final class TopologyFacts {
    * 0/1. Out of range: {@code -1} for ints, 0 for bools.
    */
   public int value(TopologyAttr attr, int i, int j) {
-    int outside = attr.type() == Type.BOOL ? 0 : -1;
+    int outside = outside(attr);
     if (i < 0 || i >= size(attr.indices().get(0))) {
       return outside;
     }
