@@ -47,7 +47,7 @@ final class GeneralExpansion extends ChunkExpansion {
     long[] next = new long[words];
     long[] canonical = sym == null ? next : new long[words];
     StateSymmetry.Canonicalizer canon = sym == null ? null : sym.newCanonicalizer();
-    OrbitImages images = judgesImages ? new OrbitImages(sym, words) : null;
+    OrbitImages images = judgesImages ? new OrbitImages(ts, sym, words) : null;
     boolean[] done = level.settled();
     long[] buffered = level.states();
     long[] batch = new long[actions * words];
@@ -172,7 +172,7 @@ final class GeneralExpansion extends ChunkExpansion {
       return;
     }
     if (v == TransitionVerdict.VIOLATED
-        || images != null && images.violatedByAnImage(ts, p, a, next)) {
+        || images != null && images.violatedByAnImage(p, a, next)) {
       r.actionWitnessState[p] = i;
       r.actionWitnessAction[p] = a;
     }

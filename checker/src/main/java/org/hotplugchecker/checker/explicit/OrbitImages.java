@@ -19,11 +19,14 @@ final class OrbitImages {
   private int call;
   private final long[] imageNext;
   private long[] state;
-  private TieOrderJudge tieOrders; // judges without images, when the witnesses allow it
-  private boolean triedTieOrders;
+  private final TransitionSystem ts;
+  private final TieOrderJudge tieOrders; // judges without images, or null when it cannot
 
-  OrbitImages(StateSymmetry sym, int words) {
+  /** Images under {@code sym} of states of {@code ts}, which judges their steps. */
+  OrbitImages(TransitionSystem ts, StateSymmetry sym, int words) {
+    this.ts = ts;
     this.sym = sym;
+    this.tieOrders = TieOrderJudge.of(ts, sym);
     this.image = new long[sym.witnessCount()][words];
     this.ready = new boolean[sym.witnessCount()];
     this.same = new int[sym.witnessCount()];
@@ -66,8 +69,7 @@ final class OrbitImages {
    * {@code next} is the state's successor under {@code a}: a renaming commutes with the
    * transitions, so {@code e(next)} is the image's successor under {@code e(a)}.
    */
-  private boolean violated(TransitionSystem ts, int p, int e, int b, long[] next,
-      boolean selfLoop) {
+  private boolean violated(int p, int e, int b, long[] next, boolean selfLoop) {
     long[] to = image[e];
     if (!selfLoop) { // a self-loop's image is one too: no need to rename the successor
       sym.apply(e, next, imageNext);
@@ -84,19 +86,15 @@ final class OrbitImages {
    * witnesses are node renamings of a hotplug model, no image is built ({@link
    * TieOrderJudge}).
    */
-  boolean violatedByAnImage(TransitionSystem ts, int p, int a, long[] next) {
-    if (!triedTieOrders) {
-      tieOrders = TieOrderJudge.of(ts, sym);
-      triedTieOrders = true;
-    }
+  boolean violatedByAnImage(int p, int a, long[] next) {
     if (tieOrders != null) {
       return tieOrders.violatedByAnImage(p, state, a);
     }
-    return violatedByABuiltImage(ts, p, a, next);
+    return violatedByABuiltImage(p, a, next);
   }
 
   /** {@link #violatedByAnImage}, building each witness element's image of the step. */
-  boolean violatedByABuiltImage(TransitionSystem ts, int p, int a, long[] next) {
+  boolean violatedByABuiltImage(int p, int a, long[] next) {
     boolean selfLoop = Arrays.equals(next, state);
     if (++call == 0) { // stamps wrapped: forget every old one
       Arrays.fill(judgedStamp, 0);
@@ -110,7 +108,7 @@ final class OrbitImages {
       if (!firstJudging(pair(same[e], b))) {
         continue;
       }
-      if (violated(ts, p, e, b, next, selfLoop)) {
+      if (violated(p, e, b, next, selfLoop)) {
         return true;
       }
     }

@@ -95,8 +95,8 @@ final class Replay {
     if (plan.sym == null || plan.sym.witnessCount() == 1) {
       return false;
     }
-    OrbitImages images = new OrbitImages(plan.sym, plan.words);
+    OrbitImages images = new OrbitImages(ts, plan.sym, plan.words);
     images.reset(s);
-    return images.violatedByAnImage(ts, p, action, t);
+    return images.violatedByAnImage(p, action, t);
   }
 }

@@ -82,8 +82,8 @@ class TieOrderJudgeTest {
     Assume.that(sym.witnessCount() > 1);
     int w = model.stateWords();
     TieBreaks ties = new TieBreaks(Domain.NODES, t.nodes());
-    OrbitImages built = new OrbitImages(sym, w);
-    OrbitImages judged = new OrbitImages(sym, w);
+    OrbitImages built = new OrbitImages(model, sym, w);
+    OrbitImages judged = new OrbitImages(model, sym, w);
     List<long[]> reachable = ReferenceBfs.reachable(model);
     Statistics.label("states").collect(reachable.size() / 1000 + "k");
     int tied = 0;
@@ -116,8 +116,8 @@ class TieOrderJudgeTest {
           if (model.checkTransition(p, s, a, next) == TransitionVerdict.VIOLATED) {
             continue; // the search asks about images only of steps it found holding
           }
-          boolean byImages = built.violatedByABuiltImage(model, p, a, next);
-          assertEquals(byImages, judged.violatedByAnImage(model, p, a, next),
+          boolean byImages = built.violatedByABuiltImage(p, a, next);
+          assertEquals(byImages, judged.violatedByAnImage(p, a, next),
               "a violating image of " + model.actionLabel(a));
           violatedByImageOnly += byImages ? 1 : 0;
         }
