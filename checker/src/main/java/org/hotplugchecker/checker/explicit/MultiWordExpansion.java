@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.explicit;
 
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.bits.Bits;
 
 /**
  * The expansion of states of two or more words without symmetry (4 nodes and up): {@link
@@ -71,7 +72,7 @@ final class MultiWordExpansion extends ChunkExpansion {
         long e = enabled[w];
         r.transitions += Long.bitCount(e);
         for (; e != 0; e &= e - 1) {
-          int a = (w << 6) + Long.numberOfTrailingZeros(e);
+          int a = (w << 6) + Bits.lowest(e);
           for (int p : judgedBy[a]) {
             if (!done[p]) {
               judge(r, p, i, state, a);

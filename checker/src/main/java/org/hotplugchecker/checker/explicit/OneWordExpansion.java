@@ -1,6 +1,7 @@
 package org.hotplugchecker.checker.explicit;
 
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.bits.Bits;
 
 
 /**
@@ -73,7 +74,7 @@ final class OneWordExpansion extends ChunkExpansion {
       int n = 0;
       int fired = 0;
       for (long e = enabled; e != 0; e &= e - 1) {
-        int a = Long.numberOfTrailingZeros(e);
+        int a = Bits.lowest(e);
         long t = successors[fired++];
         for (int p : judgedBy[a]) {
           if (!done[p]) {

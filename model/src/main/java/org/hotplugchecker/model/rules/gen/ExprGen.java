@@ -277,7 +277,7 @@ final class ExprGen {
     String set = vectors.vector(m.cond(), m.var(), m.domain(), body);
     if (set != null) { // only the candidates
       helpers.open("for (long x = " + masked(set, m.domain()) + "; x != 0; x &= x - 1) {");
-      helpers.line("int " + v + " = Long.numberOfTrailingZeros(x);");
+      helpers.line("int " + v + " = Bits.lowest(x);");
     } else {
       helpers.open("for (int " + v + " = 0; " + v + " < N_" + m.domain().name() + "; " + v
           + "++) {");
