@@ -72,7 +72,7 @@ final class Frontier {
     return buffered ? current : null;
   }
 
-  /** Inserts one state's successors, in order; fingerprint mode also logs parents. */
+  /** Inserts one state's successors, in order, logging parents when there is a log. */
   void insert(long[] batch, long[] batchHash, int[] batchAction, int n, int parent) {
     for (int k = 0; k < n; k++) {
       add(batch, k * words, batchHash[k], parent, batchAction[k]);
@@ -80,7 +80,7 @@ final class Frontier {
   }
 
   /**
-   * Inserts one chunk's candidates, in order; fingerprint mode also logs parents. The
+   * Inserts one chunk's candidates, in order, logging parents when there is a log. The
    * store's slots for the next {@link #AHEAD} candidates are touched before they are
    * inserted, so that their cache misses overlap instead of coming one at a time: this
    * loop runs on the merging thread alone, which the workers wait for.
@@ -96,13 +96,19 @@ final class Frontier {
     }
   }
 
-  /** Stores one state; if new, it joins the next level (with its parent, in fingerprint mode). */
+  /**
+   * Stores one state; if new, its parent is logged (when there is a log: fingerprints, a
+   * replay) and it joins the next level's buffer (when the store does not keep states).
+   */
   private void add(long[] states, int offset, long hash, int parent, int action) {
     int index = store.addIfAbsent(states, offset, hash);
-    if (index >= 0 && buffered) {
-      if (parentLog != null) {
-        parentLog.add(parent, action);
-      }
+    if (index < 0) {
+      return;
+    }
+    if (parentLog != null) {
+      parentLog.add(parent, action);
+    }
+    if (buffered) {
       append(states, offset);
     }
   }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * For each state index, the index of the state it was first reached from and the action
  * taken (for an initial state: parent -1 and its position among the initial states).
- * Six bytes per state in pages; used where states cannot be read back (fingerprints).
+ * Six bytes per state in pages; kept where states cannot be read back (fingerprints) and
+ * by replays, whose paths it gives without a backward search.
  */
 final class ParentLog {
   private static final int PAGE_SHIFT = 16;

@@ -5,9 +5,11 @@ import java.util.List;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
- * Paths from a fingerprint search's {@link ParentLog}: the actions are read backwards
- * from the log and replayed forwards from the logged initial state, canonicalising each
- * state when reduced, since the store cannot give states back.
+ * Paths from a search's {@link ParentLog} (a fingerprint search's or a replay's): the
+ * actions are read backwards from the log and replayed forwards from the logged initial
+ * state, canonicalising each state when reduced, since a fingerprint store cannot give
+ * states back. The log holds each state's first discoverer in the merge's order, which
+ * is the parent {@link BackwardPaths} finds.
  */
 final class ParentLogPaths implements PathSource {
   private final TransitionSystem ts;

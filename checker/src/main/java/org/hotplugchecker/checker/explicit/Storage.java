@@ -6,7 +6,8 @@ package org.hotplugchecker.checker.explicit;
  * cannot give back.
  *
  * @param store the visited states
- * @param parentLog per state, its first parent and action (fingerprint mode), or null
+ * @param parentLog per state, its first parent and action (fingerprint mode and replays),
+ *     or null
  */
 record Storage(StateStore store, ParentLog parentLog) {
 
@@ -26,7 +27,12 @@ record Storage(StateStore store, ParentLog parentLog) {
       return new Storage(new TwoWordStateStore(plan.ts.stateBits(), budget), null);
     }
     if (bits == 0) {
-      return new Storage(new OpenAddressingStateStore(plan.words, budget), null);
+      // A replay also logs parents (6 bytes per state of the levels it stores): its paths
+      // are then read off the log instead of searched for backwards, level by level, by
+      // firing every action of every state until the parents turn up (90 ms of a 3x2x2
+      // check with 4 counterexamples, docs/benchmarks.md).
+      return new Storage(new OpenAddressingStateStore(plan.words, budget),
+          keepStateOrder ? new ParentLog(budget) : null);
     }
     return new Storage(new FingerprintStateStore(plan.words, bits, budget),
         new ParentLog(budget));

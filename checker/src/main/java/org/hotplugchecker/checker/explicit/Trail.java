@@ -4,10 +4,11 @@ import java.util.List;
 import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
- * What a search keeps, after it is over, for rebuilding its witnesses' paths: its store
+ * What a search keeps, after it is over, for rebuilding its witnesses' paths: its parent
+ * log when it kept one (fingerprints and replays, {@link ParentLogPaths}), else its store
  * when that can give states back by index (paths are then found backwards, {@link
- * BackwardPaths}), or its parent log (fingerprints, {@link ParentLogPaths}), or nothing
- * (the one-word store, which is let go: paths come from a {@link Replay}).
+ * BackwardPaths}), or nothing (the one-word and two-word stores, which are let go: paths
+ * come from a {@link Replay}).
  */
 final class Trail {
   private final StateStore states;
