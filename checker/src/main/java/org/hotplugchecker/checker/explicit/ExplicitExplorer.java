@@ -29,15 +29,18 @@ import org.hotplugchecker.model.ts.TransitionSystem;
  * the result then has {@code resourceLimitHit}, a stop reason, the states found so far
  * and the deepest level whose states were all checked.
  *
- * <p>No per-state parent pointers are kept in exact mode: a counterexample is rebuilt
- * backwards, level by level, by finding the first (index, action) of the previous level
- * that leads to the current state — the very pair whose candidate the merge inserted
- * first. One-word states are stored exactly but without index order ({@link
- * OneWordStateStore}, one memory access per lookup); the levels being expanded are kept in
- * frontier buffers, and a violation's path comes from a replay of the same search, with a
- * store that keeps states, until the deepest witness's level is stored. Fingerprint mode,
- * which cannot read old states back, keeps a compact parent log (an {@code int} and a
- * {@code short} per state) and replays actions forwards.
+ * <p>Paths: a compact parent log (an {@code int} and a {@code short} per state: the first
+ * (index, action) that reached it, the very pair whose candidate the merge inserted first)
+ * is kept for the first {@link ParentLog#PATHS_LIMIT} states, and a counterexample's
+ * actions are read off it and replayed forwards. A larger exact search drops its log.
+ * Then, if its store keeps states in index order, a path is rebuilt backwards, level by
+ * level, by finding the first (index, action) of the previous level that leads to the
+ * current state. One-word and two-word states are stored exactly but without index order
+ * ({@link OneWordStateStore}, one memory access per lookup); the levels being expanded
+ * are kept in frontier buffers, and a violation's path then comes from a replay of the
+ * same search, with a store that keeps states and a log, until the deepest witness's
+ * level is stored. Fingerprint mode, which cannot read old states back, always keeps the
+ * log.
  *
  * <p>Helper threads come from a shared pool of daemon threads ({@link ExplorerThreads})
  * and stay for a whole run; the calling thread expands chunks too and does all merging.
@@ -55,6 +58,7 @@ import org.hotplugchecker.model.ts.TransitionSystem;
 public final class ExplicitExplorer {
   private final Supplier<MemoryBudget> budgets;
   private final long progressIntervalNanos;
+  private final int pathLogLimit;
 
   /** An explorer that stops cleanly when the heap runs short. */
   public ExplicitExplorer() {
@@ -71,8 +75,18 @@ public final class ExplicitExplorer {
    * progressIntervalNanos} (tests).
    */
   ExplicitExplorer(Supplier<MemoryBudget> budgets, long progressIntervalNanos) {
+    this(budgets, progressIntervalNanos, ParentLog.PATHS_LIMIT);
+  }
+
+  /**
+   * An explorer whose exact searches log parents for their first {@code pathLogLimit}
+   * states, 0 for none, so that counterexamples come from a replay (tests).
+   */
+  ExplicitExplorer(Supplier<MemoryBudget> budgets, long progressIntervalNanos,
+      int pathLogLimit) {
     this.budgets = budgets;
     this.progressIntervalNanos = progressIntervalNanos;
+    this.pathLogLimit = pathLogLimit;
   }
 
   /** Explores {@code ts} completely (or until an option stops it). */
@@ -90,7 +104,7 @@ public final class ExplicitExplorer {
     long start = System.nanoTime();
     SearchPlan plan = new SearchPlan(ts, options, symmetry);
     SearchOutcome found = new LevelSearch(plan, budgets.get(), false, Integer.MAX_VALUE,
-        progressIntervalNanos).run(start);
+        progressIntervalNanos, pathLogLimit).run(start);
     Counterexamples counterexamples = new Counterexamples(plan, found, budgets);
     List<PropertyResult> results = new ArrayList<>();
     for (int p = 0; p < plan.propertyCount(); p++) {

@@ -114,10 +114,17 @@ final class Frontier {
   }
 
   /**
-   * Appends a state just inserted into the store to the next level (for a caller that
-   * inserted it itself: the one-word loop, which has no parent log).
+   * Appends a state just inserted into the store to the next level, logging its parent
+   * when there is a log (for a caller that inserted it itself: the one-word loop).
    */
-  void append(long[] src, int offset) {
+  void appendNew(long[] src, int offset, int parent, int action) {
+    if (parentLog != null) {
+      parentLog.add(parent, action);
+    }
+    append(src, offset);
+  }
+
+  private void append(long[] src, int offset) {
     int nextSize = nextSizeCell[PAD];
     if ((nextSize + 1L) * words > next.length) {
       long grown = Math.max(1024L * words, next.length * 2L);

@@ -40,13 +40,15 @@ final class LevelSearch {
    * A search of {@code plan}; {@code keepStateOrder} asks for a store that can read states
    * back by index (a replay's), {@code levelLimit} for the last level to store (the levels
    * before it are expanded; {@link Integer#MAX_VALUE} for all), and progress is reported
-   * within a level at most every {@code progressIntervalNanos}.
+   * within a level at most every {@code progressIntervalNanos}; an exact search that is
+   * not a replay logs parents for its first {@code pathLogLimit} states ({@link
+   * Storage#choose}).
    */
   LevelSearch(SearchPlan plan, MemoryBudget budget, boolean keepStateOrder, int levelLimit,
-      long progressIntervalNanos) {
+      long progressIntervalNanos, int pathLogLimit) {
     this.plan = plan;
     this.budget = budget;
-    this.storage = Storage.choose(plan, keepStateOrder, budget);
+    this.storage = Storage.choose(plan, keepStateOrder, budget, pathLogLimit);
     this.levelLimit = levelLimit;
     this.progressIntervalNanos = progressIntervalNanos;
     this.progress = plan.options.progress();
@@ -154,9 +156,16 @@ final class LevelSearch {
     ParentLog parentLog = storage.parentLog();
     StateSymmetry sym = plan.sym;
     Map<String, Number> stats = new LinkedHashMap<>();
-    long bytes = store.bytesUsed() + (parentLog == null ? 0 : parentLog.bytesUsed());
+    // A fingerprint store's log is part of its storage; an exact search's log only serves
+    // its paths, is bounded, and is reported on its own.
+    boolean pathsOnly = parentLog != null && parentLog.limited();
+    long bytes = store.bytesUsed()
+        + (parentLog == null || pathsOnly ? 0 : parentLog.bytesUsed());
     stats.put("storeBytes", bytes);
     stats.put("bytesPerState", store.size() == 0 ? 0.0 : (double) bytes / store.size());
+    if (pathsOnly) {
+      stats.put("pathLogBytes", parentLog.bytesUsed());
+    }
     stats.put("workers", plan.options.workers());
     stats.put("symmetry", sym == null ? 0 : 1);
     if (sym != null) {

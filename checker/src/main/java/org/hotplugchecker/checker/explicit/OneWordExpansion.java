@@ -94,7 +94,7 @@ final class OneWordExpansion extends ChunkExpansion {
       if (direct && keys != null) {
         for (int k = 0; k < n; k++) {
           if (keys.addKey(batchHash[k]) >= 0) {
-            frontier.append(batch, k);
+            frontier.appendNew(batch, k, i, batchAction[k]);
           }
         }
         continue;

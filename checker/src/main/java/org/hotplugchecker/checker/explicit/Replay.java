@@ -36,7 +36,7 @@ final class Replay {
     int deepest = found.deepestLevel(levels);
     SearchPlan again = plan.withOptions(plan.options.withProgress(null).withMaxStates(0));
     SearchOutcome replayed = new LevelSearch(again, budget, true, deepest,
-        LevelSearch.PROGRESS_INTERVAL_NANOS).run(System.nanoTime());
+        LevelSearch.PROGRESS_INTERVAL_NANOS, 0).run(System.nanoTime());
     if (replayed.resourceLimit()) {
       return null;
     }

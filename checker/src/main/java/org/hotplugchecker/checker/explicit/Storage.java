@@ -2,40 +2,45 @@ package org.hotplugchecker.checker.explicit;
 
 /**
  * Where one search keeps its visited states: the store, chosen by state width and
- * options, and in fingerprint mode the parent log that stands in for states the store
- * cannot give back.
+ * options, and the parent log if one is kept (in fingerprint mode it stands in for states
+ * the store cannot give back).
  *
  * @param store the visited states
- * @param parentLog per state, its first parent and action (fingerprint mode and replays),
- *     or null
+ * @param parentLog per state, its first parent and action (fingerprint mode, replays, and
+ *     exact searches until it drops itself), or null
  */
 record Storage(StateStore store, ParentLog parentLog) {
 
   /**
    * The storage for a search of {@code plan}: fingerprints with a parent log if asked
    * for; else one-word and two-word states in stores that hold them in their slots (one
-   * lookup per successor, paths from a replay), unless {@code keepStateOrder} asks for a store that can read states
-   * back by index (the replay's); else the general exact store.
+   * lookup per successor), unless {@code keepStateOrder} asks for a store that can read
+   * states back by index (a replay's, which logs parents); else the general exact store.
+   * An exact search that is not a replay logs parents for its first {@code pathLogLimit}
+   * states (0: none), so that its paths need no replay while the log lasts.
    */
-  static Storage choose(SearchPlan plan, boolean keepStateOrder, MemoryBudget budget) {
+  static Storage choose(SearchPlan plan, boolean keepStateOrder, MemoryBudget budget,
+      int pathLogLimit) {
     int bits = plan.options.fingerprintBits();
-    if (bits == 0 && plan.words == 1 && !keepStateOrder) {
-      return new Storage(new OneWordStateStore(budget), null);
+    if (bits != 0) {
+      return new Storage(new FingerprintStateStore(plan.words, bits, budget),
+          new ParentLog(budget));
     }
-    if (bits == 0 && plan.words == 2 && TwoWordStateStore.fits(plan.ts.stateBits())
-        && !keepStateOrder) {
-      return new Storage(new TwoWordStateStore(plan.ts.stateBits(), budget), null);
-    }
-    if (bits == 0) {
-      // A replay also logs parents (6 bytes per state of the levels it stores): its paths
-      // are then read off the log instead of searched for backwards, level by level, by
-      // firing every action of every state until the parents turn up (90 ms of a 3x2x2
-      // check with 4 counterexamples, docs/benchmarks.md).
+    if (keepStateOrder) {
+      // A replay's paths are read off its log instead of searched for backwards, level by
+      // level, by firing every action of every state until the parents turn up (90 ms of
+      // a 3x2x2 check with 4 counterexamples, docs/benchmarks.md).
       return new Storage(new OpenAddressingStateStore(plan.words, budget),
-          keepStateOrder ? new ParentLog(budget) : null);
+          new ParentLog(budget));
     }
-    return new Storage(new FingerprintStateStore(plan.words, bits, budget),
-        new ParentLog(budget));
+    ParentLog paths = pathLogLimit > 0 ? new ParentLog(budget, pathLogLimit) : null;
+    if (plan.words == 1) {
+      return new Storage(new OneWordStateStore(budget), paths);
+    }
+    if (plan.words == 2 && TwoWordStateStore.fits(plan.ts.stateBits())) {
+      return new Storage(new TwoWordStateStore(plan.ts.stateBits(), budget), paths);
+    }
+    return new Storage(new OpenAddressingStateStore(plan.words, budget), paths);
   }
 
   /**

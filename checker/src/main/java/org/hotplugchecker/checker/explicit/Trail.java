@@ -5,7 +5,7 @@ import org.hotplugchecker.model.ts.TransitionSystem;
 
 /**
  * What a search keeps, after it is over, for rebuilding its witnesses' paths: its parent
- * log when it kept one (fingerprints and replays, {@link ParentLogPaths}), else its store
+ * log when it kept a complete one ({@link ParentLogPaths}), else its store
  * when that can give states back by index (paths are then found backwards, {@link
  * BackwardPaths}), or nothing (the one-word and two-word stores, which are let go: paths
  * come from a {@link Replay}).
@@ -22,7 +22,9 @@ final class Trail {
   /** The trail of a search that used {@code storage}: only what can serve for paths. */
   static Trail of(Storage storage) {
     StateStore store = storage.store();
-    return new Trail(store.keepsStates() ? store : null, storage.parentLog());
+    ParentLog log = storage.parentLog();
+    return new Trail(store.keepsStates() ? store : null,
+        log != null && log.complete() ? log : null);
   }
 
   /** Whether paths must come from a replay: nothing was kept. */

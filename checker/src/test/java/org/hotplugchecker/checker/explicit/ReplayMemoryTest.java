@@ -13,7 +13,8 @@ import org.hotplugchecker.model.HotplugModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * A one-word exact search rebuilds counterexamples by a replay, which needs the heap: by
+ * A one-word exact search without a parent log (one that outgrew it) rebuilds
+ * counterexamples by a replay, which needs the heap: by
  * then nothing of the first search's storage may be reachable. The first search's budget
  * is referenced by its store and buffers only, so once the replay asks for heap, that
  * budget must be collectable (no field nulled in the right order makes it so; the
@@ -60,7 +61,8 @@ class ReplayMemoryTest {
       Watching w = new Watching(searches.get(0));
       replays.add(w);
       return w;
-    }).explore(model, ExplorerOptions.defaults().withWorkers(2));
+    }, LevelSearch.PROGRESS_INTERVAL_NANOS, 0) // no parent log: paths need a replay
+        .explore(model, ExplorerOptions.defaults().withWorkers(2));
     assertEquals(1, replays.size(), "one replay");
     assertEquals(List.of(true), replays.get(0).searchGone);
     assertTrue(r.properties().stream().filter(p -> p.verdict() == Verdict.VIOLATED)

@@ -50,7 +50,7 @@ class ReplayPathsTest {
 
   private static void assertSamePaths(SearchPlan plan) {
     SearchOutcome replay = new LevelSearch(plan, new MemoryBudget(), true, Integer.MAX_VALUE,
-        LevelSearch.PROGRESS_INTERVAL_NANOS).run(System.nanoTime());
+        LevelSearch.PROGRESS_INTERVAL_NANOS, 0).run(System.nanoTime());
     StateStore states = replay.trail().states();
     List<Integer> all = new ArrayList<>();
     // Every state of small spaces; else every 97th, and the last one.

@@ -98,8 +98,9 @@ class StorageModesTest {
   }
 
   /**
-   * Exact one-word runs rebuild counterexamples by exploring again, keeping states; when
-   * that does not fit, the verdicts stand and the violations come without a path.
+   * Exact one-word runs without a parent log rebuild counterexamples by exploring again,
+   * keeping states; when that does not fit, the verdicts stand and the violations come
+   * without a path.
    */
   @Test
   void aCounterexampleWhoseReplayDoesNotFitIsLeftOutNotInvented() {
@@ -109,7 +110,8 @@ class StorageModesTest {
     HotplugModel model = new HotplugModel(c.topology());
     int[] runs = {0};
     CheckResult r = new ExplicitExplorer(
-        () -> runs[0]++ == 0 ? new MemoryBudget(0) : new CountdownBudget(0))
+        () -> runs[0]++ == 0 ? new MemoryBudget(0) : new CountdownBudget(0),
+        LevelSearch.PROGRESS_INTERVAL_NANOS, 0) // no parent log: paths need a replay
         .explore(model, ExplorerOptions.defaults().withWorkers(2));
     assertEquals(2, runs[0], "the search and one replay");
     assertTrue(r.complete());
