@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,12 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one-word, two-word and general states.
  */
 class PathLogTest {
-  static Stream<ReferenceCases.Case> cases() {
-    return ReferenceCases.all().stream();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("org.hotplugchecker.checker.ReferenceCases#all")
   void referenceCases(ReferenceCases.Case c) {
     HotplugModel model = new HotplugModel(c.topology());
     for (int workers : new int[] {1, 2}) {

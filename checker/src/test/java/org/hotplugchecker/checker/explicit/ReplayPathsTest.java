@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,12 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every stored state, with and without symmetry and for any worker count.
  */
 class ReplayPathsTest {
-  static Stream<ReferenceCases.Case> cases() {
-    return ReferenceCases.all().stream();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("org.hotplugchecker.checker.ReferenceCases#all")
   void referenceCases(ReferenceCases.Case c) {
     HotplugModel model = new HotplugModel(c.topology());
     assertSamePaths(new SearchPlan(model, ExplorerOptions.defaults().withWorkers(2), null));
