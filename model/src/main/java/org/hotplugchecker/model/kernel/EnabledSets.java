@@ -51,32 +51,7 @@ public final class EnabledSets {
     guardBytes = (64 - Long.numberOfLeadingZeros(tested) + 7) / 8;
     guardsByByte = new long[Math.max(1, guardBytes) << 8];
     for (int k = 0; k < guardBytes; k++) {
-      // Action a passes byte k at value v iff v agrees with its wanted bits where it
-      // cares: the actions that test nothing in the byte pass at every value, and each of
-      // the others at the values its tested bits leave free. The tables are built once
-      // per run, in the interpreter, so the loops visit only those values: testing every
-      // (value, action) pair made these two tables 93 % of the Java samples of building a
-      // 3x2x2 model.
-      int base = k << 8;
-      long untested = 0;
-      for (int a = 0; a < actions; a++) {
-        int c = (int) (care[a] >>> (8 * k)) & 0xFF;
-        if (c == 0) {
-          untested |= 1L << a;
-          continue;
-        }
-        int fixed = (int) (want[a] >>> (8 * k)) & c;
-        int free = ~c & 0xFF;
-        for (int x = free; ; x = (x - 1) & free) {
-          guardsByByte[base | fixed | x] |= 1L << a;
-          if (x == 0) {
-            break;
-          }
-        }
-      }
-      for (int v = 0; v < 256; v++) {
-        guardsByByte[base | v] |= untested;
-      }
+      GuardTables.fillByte(guardsByByte, k, 1, care, want, 8 * k);
     }
     anyActions = withAny.stream().mapToInt(Integer::intValue).toArray();
     anyMasks = new long[anyActions.length];

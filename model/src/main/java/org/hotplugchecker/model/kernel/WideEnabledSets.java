@@ -1,7 +1,6 @@
 package org.hotplugchecker.model.kernel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.hotplugchecker.model.rules.eval.GuardMasks;
 
@@ -66,35 +65,17 @@ public final class WideEnabledSets {
     byteWord = bytes.stream().mapToInt(b -> b[0]).toArray();
     byteShift = bytes.stream().mapToInt(b -> b[1]).toArray();
     table = new long[(bytes.size() << 8) * setWords];
-    long[] untested = new long[setWords];
+    long[][] care = new long[stateWords][actions];
+    long[][] want = new long[stateWords][actions];
+    for (int a = 0; a < actions; a++) {
+      for (int w = 0; w < stateWords; w++) {
+        care[w][a] = guards.get(a).care()[w];
+        want[w][a] = guards.get(a).want()[w];
+      }
+    }
     for (int b = 0; b < bytes.size(); b++) {
-      int w = byteWord[b];
-      int shift = byteShift[b];
-      // As in EnabledSets: the actions that test nothing in this byte pass at every value,
-      // each of the others at the values its tested bits leave free.
-      Arrays.fill(untested, 0);
-      for (int a = 0; a < actions; a++) {
-        GuardMasks.Masks m = guards.get(a);
-        int c = (int) (m.care()[w] >>> shift) & 0xFF;
-        if (c == 0) {
-          untested[a >>> 6] |= 1L << a;
-          continue;
-        }
-        int fixed = (int) (m.want()[w] >>> shift) & c;
-        int free = ~c & 0xFF;
-        for (int x = free; ; x = (x - 1) & free) {
-          table[((b << 8) | fixed | x) * setWords + (a >>> 6)] |= 1L << a;
-          if (x == 0) {
-            break;
-          }
-        }
-      }
-      for (int v = 0; v < 256; v++) {
-        int base = ((b << 8) | v) * setWords;
-        for (int j = 0; j < setWords; j++) {
-          table[base + j] |= untested[j];
-        }
-      }
+      GuardTables.fillByte(table, b, setWords, care[byteWord[b]], want[byteWord[b]],
+          byteShift[b]);
     }
     anyActions = withAny.stream().mapToInt(Integer::intValue).toArray();
     anyMasks = new long[anyActions.length * stateWords];
