@@ -25,10 +25,9 @@ final class ParentLog {
 
   private final MemoryBudget budget;
   private final int limit; // Integer.MAX_VALUE: never dropped
-  private int[][] parents = new int[8][];
+  private int[][] parents = new int[8][]; // null once the log dropped itself
   private short[][] actions = new short[8][];
   private int size;
-  private boolean dropped;
 
   /** A log that keeps every state (fingerprints, replays). */
   ParentLog(MemoryBudget budget) {
@@ -42,7 +41,7 @@ final class ParentLog {
   }
 
   void add(int parent, int action) {
-    if (dropped) {
+    if (parents == null) {
       return;
     }
     if (size == limit) {
@@ -73,14 +72,13 @@ final class ParentLog {
   }
 
   private void drop() {
-    dropped = true;
     parents = null;
     actions = null;
   }
 
   /** Whether the log holds every state added (it was not dropped). */
   boolean complete() {
-    return !dropped;
+    return parents != null;
   }
 
   /** Whether this log may drop itself: it serves paths only, not the search. */
@@ -97,7 +95,7 @@ final class ParentLog {
   }
 
   long bytesUsed() {
-    if (dropped) {
+    if (parents == null) {
       return 0;
     }
     long pages = (size + (long) MASK) >>> PAGE_SHIFT;
