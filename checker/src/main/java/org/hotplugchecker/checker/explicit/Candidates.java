@@ -16,8 +16,11 @@ final class Candidates {
   int[] parents = new int[256];
   short[] actions = new short[256];
   int count;
-  // Open addressing over candidate positions + 1, by the low hash bits.
+  // Open addressing over candidate positions + 1, by the low hash bits, with each slot's
+  // hash beside it: a probe compares hashes in the table itself instead of following the
+  // position to the candidate's hash, a cache miss once a chunk has many candidates.
   private int[] local = new int[512];
+  private long[] localHash = new long[512];
   // Whether equal hashes mean equal states (the one-word store's keys are a bijection);
   // then the chunk's keys are deduplicated in keySet, an open-addressing set of keys,
   // and keySlots lists the slots written.
@@ -111,19 +114,29 @@ final class Candidates {
     }
     int mask = local.length - 1;
     int slot = (int) hash & mask;
-    while (local[slot] != 0) {
-      int k = local[slot] - 1;
-      if (hashes[k] == hash && (hashIdentifies || Arrays.equals(states, k * words,
-          k * words + words, state, offset, offset + words))) {
+    for (int k; (k = local[slot]) != 0; slot = (slot + 1) & mask) {
+      if (localHash[slot] == hash && sameState(k - 1, state, offset)) {
         return; // a first occurrence in this chunk wins, as the merge order wants
       }
-      slot = (slot + 1) & mask;
     }
     append(state, offset, hash, parent, action);
     local[slot] = count;
+    localHash[slot] = hash;
     if (count * 2 > local.length) {
       rehashLocal();
     }
+  }
+
+  /** Whether candidate {@code k} is the state at {@code state[offset]}. */
+  private boolean sameState(int k, long[] state, int offset) {
+    // A loop, not Arrays.equals: states are a few words, shorter than its call costs.
+    int at = k * words;
+    for (int w = 0; w < words; w++) {
+      if (states[at + w] != state[offset + w]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void append(long[] state, int offset, long hash, int parent, int action) {
@@ -185,6 +198,7 @@ final class Candidates {
 
   private void rehashLocal() {
     int[] t = new int[local.length * 2];
+    long[] h = new long[t.length];
     int mask = t.length - 1;
     for (int k = 0; k < count; k++) {
       int slot = (int) hashes[k] & mask;
@@ -192,7 +206,9 @@ final class Candidates {
         slot = (slot + 1) & mask;
       }
       t[slot] = k + 1;
+      h[slot] = hashes[k];
     }
     local = t;
+    localHash = h;
   }
 }
