@@ -102,34 +102,79 @@ public final class TwoWordStateStore implements StateStore {
   public boolean contains(long[] state, int offset, long hash) {
     long s0 = state[offset];
     long s1 = state[offset + 1];
-    int mark = marker(s1);
     int[] t = table;
-    int n = t.length / ints;
-    int last = ints - 1;
-    int slot = StateHash.reduce(hash, n);
+    if (wide) {
+      return containsWide(t, s0, s1, hash);
+    }
+    int n = slotsOf(t.length);
+    int mark = (int) s1 | PRESENT;
+    int lo = (int) s0;
+    int hi = (int) (s0 >>> 32);
+    int base = StateHash.reduce(hash, n) * 3;
+    int end = n * 3;
     while (true) {
-      int base = slot * ints;
       // A plain read and an acquire fence: getAcquire's ordering (the slot's other ints
       // are read after its presence int), without the call chain a VarHandle access costs
       // in C1-compiled code, the launcher's JIT for check. An int read is atomic.
-      int e = t[base + last];
+      int e = t[base + 2];
       VarHandle.acquireFence();
+      // One test for a match instead of one per int: where a probe ends is what the
+      // processor mispredicts.
+      if (((e ^ mark) | (t[base] ^ lo) | (t[base + 1] ^ hi)) == 0) {
+        return true;
+      }
       if (e == 0) {
         return false;
       }
-      if (e == mark && sameRest(t, base, s0, s1)) {
-        return true;
-      }
-      if (++slot == n) {
-        slot = 0;
+      base += 3;
+      if (base == end) {
+        base = 0;
       }
     }
+  }
+
+  /** {@link #contains} with four {@code int}s per slot. */
+  private static boolean containsWide(int[] t, long s0, long s1, long hash) {
+    int n = t.length >>> 2;
+    int mark = (int) (s1 >>> 32) | PRESENT;
+    int w0 = (int) s0;
+    int w1 = (int) (s0 >>> 32);
+    int w2 = (int) s1;
+    int base = StateHash.reduce(hash, n) << 2;
+    int end = n << 2;
+    while (true) {
+      int e = t[base + 3];
+      VarHandle.acquireFence();
+      if (((e ^ mark) | (t[base] ^ w0) | (t[base + 1] ^ w1) | (t[base + 2] ^ w2)) == 0) {
+        return true;
+      }
+      if (e == 0) {
+        return false;
+      }
+      base += 4;
+      if (base == end) {
+        base = 0;
+      }
+    }
+  }
+
+  /**
+   * The slots of a table of {@code length} ints: a division by 3 or 4 without the
+   * {@code idiv} a division by a field costs in C1-compiled code.
+   */
+  private int slotsOf(int length) {
+    return wide ? length >>> 2 : thirdOf(length);
+  }
+
+  /** {@code length / 3} for {@code length >= 0}, by a multiplication. */
+  static int thirdOf(int length) {
+    return (int) ((length * 0xAAAAAAABL) >>> 33);
   }
 
   @Override
   public long touch(long[] hashes, int n) {
     int[] t = table;
-    int capacity = t.length / ints;
+    int capacity = slotsOf(t.length);
     long sum = 0;
     // Plain reads: the values are never trusted, only the cache lines they bring in
     // matter, and a VarHandle access costs a call chain in C1-compiled code.

@@ -181,6 +181,12 @@ class StateStoreTest {
     assertTrue(store.contains(widest, 0, store.hash(widest, 0)));
   }
 
+  @Property
+  void twoWordStoreDividesTableLengthsByThreeExactly(
+      @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int length) {
+    assertEquals(length / 3, TwoWordStateStore.thirdOf(length));
+  }
+
   @Test
   void twoWordStoreRefusesStatesWiderThanItsLayout() {
     TwoWordStateStore store = new TwoWordStateStore(93);
