@@ -85,7 +85,12 @@ public final class OneWordStateStore implements StateStore {
     int n = t.length;
     int slot = StateHash.reduce(key, n);
     while (true) {
-      long e = (long) SLOT.getAcquire(t, slot);
+      // A plain read and an acquire fence: getAcquire's ordering without the call chain a
+      // VarHandle access costs in C1-compiled code, the launcher's JIT for check. Even a
+      // torn read could not report another key present: half of this key and half of 0
+      // equal this key only when that half of it is 0, and then it is being inserted.
+      long e = t[slot];
+      VarHandle.acquireFence();
       if (e == key) {
         return true;
       }
