@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.Counterexample;
 import org.hotplugchecker.checker.ReferenceCases;
@@ -41,13 +39,9 @@ class PathLogTest {
     }
   }
 
-  @Provide
-  Arbitrary<Topology> topologies() {
-    return SymmetricTopologies.topologies();
-  }
-
   @Property(tries = 30)
-  void randomTopologiesWithAndWithoutSymmetry(@ForAll("topologies") Topology t) {
+  void randomTopologiesWithAndWithoutSymmetry(
+      @ForAll(supplier = SymmetricTopologies.Any.class) Topology t) {
     HotplugModel model = new HotplugModel(t);
     agree(model, ExplorerOptions.defaults().withWorkers(2));
     agree(model, ExplorerOptions.defaults().withWorkers(2).withSymmetry(true));

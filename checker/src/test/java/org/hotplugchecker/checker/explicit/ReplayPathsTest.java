@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.hotplugchecker.checker.ReferenceCases;
 import org.hotplugchecker.checker.explicit.symmetry.Symmetries;
 import org.hotplugchecker.model.HotplugModel;
@@ -30,13 +28,8 @@ class ReplayPathsTest {
     assertSamePaths(new SearchPlan(model, ExplorerOptions.defaults().withWorkers(2), null));
   }
 
-  @Provide
-  Arbitrary<Topology> topologies() {
-    return SymmetricTopologies.topologies();
-  }
-
   @Property(tries = 40)
-  void randomTopologies(@ForAll("topologies") Topology t) {
+  void randomTopologies(@ForAll(supplier = SymmetricTopologies.Any.class) Topology t) {
     HotplugModel model = new HotplugModel(t);
     assertSamePaths(new SearchPlan(model, ExplorerOptions.defaults().withWorkers(1), null));
     assertSamePaths(new SearchPlan(model, ExplorerOptions.defaults().withWorkers(2),

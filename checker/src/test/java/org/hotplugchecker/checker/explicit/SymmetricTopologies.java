@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.topology.Arch;
@@ -21,6 +22,14 @@ import org.hotplugchecker.model.topology.Topology;
  */
 final class SymmetricTopologies {
   private SymmetricTopologies() {}
+
+  /** {@link #topologies()} for {@code @ForAll(supplier = SymmetricTopologies.Any.class)}. */
+  static final class Any implements ArbitrarySupplier<Topology> {
+    @Override
+    public Arbitrary<Topology> get() {
+      return topologies();
+    }
+  }
 
   static Arbitrary<Topology> topologies() {
     Arbitrary<Topology> repeated = Arbitraries.integers().between(1, 3).flatMap(nodes ->
