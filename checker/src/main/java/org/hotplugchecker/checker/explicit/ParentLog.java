@@ -53,7 +53,7 @@ final class ParentLog {
       try {
         budget.require((long) PAGE * (Integer.BYTES + Short.BYTES), "a parent-log page");
       } catch (MemoryLimitException e) {
-        if (limit == Integer.MAX_VALUE) {
+        if (!limited()) {
           throw e;
         }
         drop(); // the search needs the heap more than its paths need the log

@@ -32,6 +32,7 @@ public final class TwoWordStateStore implements StateStore {
   private static final long SEED_0 = 0x2545F4914F6CDD1DL;
   private static final long SEED_1 = 0x6A09E667F3BCC909L;
   private static final int PRESENT = 0x80000000;
+  private static final int LINE_INTS = 16; // a 64-byte cache line
 
   private static final VarHandle INT = MethodHandles.arrayElementVarHandle(int[].class);
 
@@ -184,7 +185,7 @@ public final class TwoWordStateStore implements StateStore {
     int last = t.length - 1;
     for (int k = 0; k < n; k++) {
       int base = StateHash.reduce(hashes[k], capacity) * ints;
-      sum += t[base] + t[Math.min(base + 16, last)];
+      sum += t[base] + t[Math.min(base + LINE_INTS, last)];
     }
     return sum;
   }
@@ -199,7 +200,7 @@ public final class TwoWordStateStore implements StateStore {
     }
     int mark = marker(s1);
     int[] t = table;
-    int n = t.length / ints;
+    int n = slotsOf(t.length);
     int last = ints - 1;
     int slot = StateHash.reduce(hash, n);
     int base;
@@ -234,7 +235,7 @@ public final class TwoWordStateStore implements StateStore {
 
   private void grow() {
     int[] old = table;
-    int oldSlots = old.length / ints;
+    int oldSlots = slotsOf(old.length);
     if (oldSlots >= maxCapacity) {
       throw StoreFullException.atLimit("the state table", counters[SIZE], threshold(maxCapacity));
     }
