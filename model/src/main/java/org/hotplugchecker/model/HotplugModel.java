@@ -8,6 +8,7 @@ import org.hotplugchecker.model.kernel.EnabledSets;
 import org.hotplugchecker.model.kernel.WideEnabledSets;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.RuleLists;
 import org.hotplugchecker.model.rules.RuleSet;
 import org.hotplugchecker.model.rules.eval.ActionInstance;
 import org.hotplugchecker.model.rules.eval.GuardMasks;
@@ -81,7 +82,7 @@ public final class HotplugModel implements TransitionSystem {
     RuleSet rules = HotplugRules.RULES;
     this.machine = new RuleMachine(rules, topology, this.properties);
     this.actions = machine.actions();
-    this.kinds = actions.stream().mapToInt(a -> rules.actions().indexOf(a.rule())).toArray();
+    this.kinds = actions.stream().mapToInt(a -> RuleLists.indexOf(rules.actions(), a.rule())).toArray();
     this.indices = actions.stream().mapToInt(ActionInstance::index).toArray();
     this.kernel = CompiledKernels.hotplug(machine.facts(), machine.layout(), kinds, indices);
     List<GuardMasks.Masks> masks = deriveMasks(machine);
@@ -97,7 +98,7 @@ public final class HotplugModel implements TransitionSystem {
     long mask = 0;
     List<Integer> interpreted = new ArrayList<>();
     for (int p = 0; p < compiled.length; p++) {
-      compiled[p] = rules.properties().indexOf(this.properties.get(p));
+      compiled[p] = RuleLists.indexOf(rules.properties(), this.properties.get(p));
       if (this.properties.get(p) instanceof PropertyRule.Invariant) {
         if (compiled[p] >= 0) {
           mask |= 1L << compiled[p];
@@ -115,7 +116,7 @@ public final class HotplugModel implements TransitionSystem {
     this.inRuleOrder = inOrder;
     // judges() runs on every judged step of the fast loops: no list walks or type tests there
     this.judgedKind = this.properties.stream().mapToInt(p -> p instanceof
-        PropertyRule.ActionProperty ap ? rules.actions().indexOf(ap.action()) : -1).toArray();
+        PropertyRule.ActionProperty ap ? RuleLists.indexOf(rules.actions(), ap.action()) : -1).toArray();
     this.initialStates = List.of(machine.bootState());
   }
 

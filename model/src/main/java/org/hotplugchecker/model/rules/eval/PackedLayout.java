@@ -1,6 +1,7 @@
 package org.hotplugchecker.model.rules.eval;
 
 import java.util.List;
+import org.hotplugchecker.model.rules.RuleLists;
 import org.hotplugchecker.model.rules.Slot;
 import org.hotplugchecker.model.rules.Type;
 
@@ -81,7 +82,7 @@ public final class PackedLayout {
 
   /** The position of {@code slot} in {@link #slots()}. */
   public int slotIndex(Slot slot) {
-    int i = slots.indexOf(slot);
+    int i = RuleLists.indexOf(slots, slot);
     if (i < 0) {
       throw new IllegalArgumentException("no state variable " + slot.name() + " in this layout");
     }
