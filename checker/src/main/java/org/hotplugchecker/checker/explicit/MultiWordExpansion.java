@@ -92,7 +92,11 @@ final class MultiWordExpansion extends ChunkExpansion {
           if (same) {
             continue; // a self-loop: counted, but nothing to look up
           }
-          batchHash[n] = store.hash(batch, at);
+          long h = store.hash(batch, at);
+          if (r.known(batch, at, h)) {
+            continue; // stored, or a candidate already: nothing to look up
+          }
+          batchHash[n] = h;
           batchAction[n++] = a;
         }
       }
@@ -101,10 +105,15 @@ final class MultiWordExpansion extends ChunkExpansion {
       r.sink += store.touch(batchHash, n);
       if (direct) {
         frontier.insert(batch, batchHash, batchAction, n, i);
+        for (int k = 0; k < n; k++) {
+          r.stored(batch, k * words, batchHash[k]);
+        }
         continue;
       }
       for (int k = 0; k < n; k++) {
-        if (!store.contains(batch, k * words, batchHash[k])) {
+        if (store.contains(batch, k * words, batchHash[k])) {
+          r.stored(batch, k * words, batchHash[k]);
+        } else {
           r.add(batch, k * words, batchHash[k], i, batchAction[k]);
         }
       }

@@ -85,7 +85,11 @@ final class OneWordExpansion extends ChunkExpansion {
           continue; // a self-loop: counted, but nothing to look up
         }
         batch[n] = t;
-        batchHash[n] = keys != null ? OneWordStateStore.key(t) : store.hash(batch, n);
+        long h = keys != null ? OneWordStateStore.key(t) : store.hash(batch, n);
+        if (r.known(batch, n, h)) {
+          continue; // stored, or a candidate already: nothing to look up
+        }
+        batchHash[n] = h;
         batchAction[n++] = a;
       }
       // Look the state's successors up together: touching their slots first lets the
@@ -96,16 +100,22 @@ final class OneWordExpansion extends ChunkExpansion {
           if (keys.addKey(batchHash[k]) >= 0) {
             frontier.appendNew(batch, k, i, batchAction[k]);
           }
+          r.stored(batch, k, batchHash[k]);
         }
         continue;
       }
       if (direct) {
         frontier.insert(batch, batchHash, batchAction, n, i);
+        for (int k = 0; k < n; k++) {
+          r.stored(batch, k, batchHash[k]);
+        }
         continue;
       }
       for (int k = 0; k < n; k++) {
-        if (keys != null ? !keys.containsKey(batchHash[k])
-            : !store.contains(batch, k, batchHash[k])) {
+        if (keys != null ? keys.containsKey(batchHash[k])
+            : store.contains(batch, k, batchHash[k])) {
+          r.stored(batch, k, batchHash[k]);
+        } else {
           r.add(batch, k, batchHash[k], i, batchAction[k]);
         }
       }

@@ -1,13 +1,16 @@
 package org.hotplugchecker.checker.explicit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A chunk's candidates, merged in order with later repeats dropped (what {@link Frontier}
  * does through the store), are the chunk's first occurrences in order, with their parents
- * and actions: the chunk's own repeat filter may keep repeats but never drops a state.
+ * and actions: the chunk's filter of known successors may keep repeats but never drops a
+ * state that is neither stored nor a candidate already.
  */
 class CandidatesTest {
 
@@ -29,6 +33,12 @@ class CandidatesTest {
     return s;
   }
 
+  /**
+   * Chunks expanded against a store, as the expansions do: a successor the filter knows is
+   * skipped, one found in the store is noted as stored, any other added. The filter may only
+   * know states that are stored or candidates of the chunk, and the merged candidates are
+   * the chunk's first occurrences of states not stored, with their parents and actions.
+   */
   @Property(tries = 60)
   void mergedCandidatesAreTheChunksFirstOccurrences(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int words,
@@ -36,7 +46,8 @@ class CandidatesTest {
       @ForAll boolean hashIdentifies, @ForAll boolean collidingHashes) {
     Random r = new Random(seed);
     Candidates c = new Candidates(1, words, 8, hashIdentifies && !collidingHashes);
-    for (int chunk = 0; chunk < 3; chunk++) {
+    Set<List<Long>> store = new HashSet<>();
+    for (int chunk = 0; chunk < 4; chunk++) {
       Map<List<Long>, int[]> expected = new LinkedHashMap<>();
       int n = 1 + r.nextInt(30_000);
       for (int i = 0; i < n; i++) {
@@ -49,8 +60,18 @@ class CandidatesTest {
         long hash = collidingHashes ? v & 7 : v * 0x9E3779B97F4A7C15L;
         int parent = i;
         int action = r.nextInt(8);
-        c.add(s, 0, hash, parent, action);
-        expected.putIfAbsent(key, new int[] {parent, action});
+        boolean stored = store.contains(key);
+        if (c.known(s, 0, hash)) {
+          assertTrue(stored || expected.containsKey(key),
+              "only stored states and the chunk's candidates are known");
+        } else if (stored) {
+          c.stored(s, 0, hash);
+        } else {
+          c.add(s, 0, hash, parent, action);
+        }
+        if (!stored) {
+          expected.putIfAbsent(key, new int[] {parent, action});
+        }
       }
       Map<List<Long>, int[]> merged = new LinkedHashMap<>();
       for (int k = 0; k < c.count; k++) {
@@ -63,8 +84,26 @@ class CandidatesTest {
         assertEquals(e.getValue()[0], got[0], "parent of the first occurrence");
         assertEquals(e.getValue()[1], got[1], "action of the first occurrence");
       }
+      store.addAll(merged.keySet());
       c.clear();
     }
+  }
+
+  @Test
+  void storedStatesStayKnownAndCandidatesOnlyInTheirChunk() {
+    Candidates c = new Candidates(1, 2, 8, false);
+    long[] stored = {1, 2};
+    long[] candidate = {3, 4};
+    long[] other = {5, 6};
+    c.stored(stored, 0, 7);
+    c.add(candidate, 0, 8, 0, 0);
+    assertTrue(c.known(stored, 0, 7));
+    assertTrue(c.known(candidate, 0, 8));
+    assertFalse(c.known(other, 0, 7), "the same hash, another state");
+    assertFalse(c.known(other, 0, 8), "the same hash as a candidate, another state");
+    c.clear();
+    assertTrue(c.known(stored, 0, 7), "a stored state stays stored");
+    assertFalse(c.known(candidate, 0, 8), "a candidate of the chunk before is not known");
   }
 
   @Test
