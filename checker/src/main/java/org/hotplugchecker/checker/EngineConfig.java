@@ -52,10 +52,10 @@ public record EngineConfig(Engine engine, int workers, int depth, boolean symmet
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The engine called {@code name}, if any. */
+    /** The engine called {@code name} (in any case, as enum options are), if any. */
     public static Optional<Engine> fromUserName(String name) {
       for (Engine e : values()) {
-        if (e.userName().equals(name)) {
+        if (e.userName().equalsIgnoreCase(name)) {
           return Optional.of(e);
         }
       }

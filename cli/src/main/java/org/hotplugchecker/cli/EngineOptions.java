@@ -81,7 +81,7 @@ public final class EngineOptions {
    * and is capped (see {@link #config()}), or empty. Only the explicit engine uses workers.
    */
   Optional<String> workersWarning() {
-    if (workers <= cores || !engine.equals(EngineConfig.Engine.EXPLICIT.userName())) {
+    if (workers <= cores || config().engine() != EngineConfig.Engine.EXPLICIT) {
       return Optional.empty();
     }
     return Optional.of("warning: --workers " + workers + " is more than the " + cores

@@ -41,6 +41,19 @@ class EngineOptionsTest {
   }
 
   @Test
+  void engineAndSolverNamesAreTakenInAnyCaseAsEnumOptionsAre() throws IOException {
+    CliRun lower = CliRun.of("check", "--engine", "bmc", "--solver", "choco", "--depth", "6",
+        "--format", "json", s1("v4.19"));
+    CliRun upper = CliRun.of("check", "--engine", "BMC", "--solver", "Choco", "--depth", "6",
+        "--format", "JSON", s1("v4.19"));
+    assertEquals(ExitCode.FAILED, upper.exitCode(), upper::toString);
+    assertEquals("bmc", upper.json().get("engine").asText());
+    assertEquals(lower.json().get("properties"), upper.json().get("properties"));
+    CliRun unknown = CliRun.of("check", "--engine", "BMCX", s1("v4.19"));
+    assertEquals(ExitCode.USAGE, unknown.exitCode(), unknown::toString);
+  }
+
+  @Test
   void kInductionProvesTheFixedKernelAndTextSaysThereIsNoStateCount() throws IOException {
     CliRun run = CliRun.of("check", "--engine", "kind", s1("v5.0"));
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);

@@ -21,9 +21,9 @@ public enum SolverBackend {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The backend called {@code name}, if any. */
+  /** The backend called {@code name} (in any case, as enum options are), if any. */
   public static Optional<SolverBackend> fromUserName(String name) {
-    return Arrays.stream(values()).filter(b -> b.userName().equals(name)).findFirst();
+    return Arrays.stream(values()).filter(b -> b.userName().equalsIgnoreCase(name)).findFirst();
   }
 
   /** {@code sat4j, choco}. */
