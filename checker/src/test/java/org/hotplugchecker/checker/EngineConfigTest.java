@@ -47,7 +47,8 @@ class EngineConfigTest {
         config(Engine.KIND, 0, false, 0).effectiveDepth());
     assertEquals(7, config(Engine.KIND, 7, false, 0).effectiveDepth());
     assertEquals(Optional.of(Engine.KIND), Engine.fromUserName("kind"));
-    assertEquals(Optional.empty(), Engine.fromUserName("KIND"));
+    assertEquals(Optional.of(Engine.KIND), Engine.fromUserName("KIND"), "in any case");
+    assertEquals(Optional.empty(), Engine.fromUserName("kinds"));
   }
 
   @Test
