@@ -82,7 +82,8 @@ public final class HotplugModel implements TransitionSystem {
     RuleSet rules = HotplugRules.RULES;
     this.machine = new RuleMachine(rules, topology, this.properties);
     this.actions = machine.actions();
-    this.kinds = actions.stream().mapToInt(a -> RuleLists.indexOf(rules.actions(), a.rule())).toArray();
+    this.kinds = actions.stream()
+        .mapToInt(a -> RuleLists.indexOf(rules.actions(), a.rule())).toArray();
     this.indices = actions.stream().mapToInt(ActionInstance::index).toArray();
     this.kernel = CompiledKernels.hotplug(machine.facts(), machine.layout(), kinds, indices);
     List<GuardMasks.Masks> masks = deriveMasks(machine);
@@ -116,7 +117,8 @@ public final class HotplugModel implements TransitionSystem {
     this.inRuleOrder = inOrder;
     // judges() runs on every judged step of the fast loops: no list walks or type tests there
     this.judgedKind = this.properties.stream().mapToInt(p -> p instanceof
-        PropertyRule.ActionProperty ap ? RuleLists.indexOf(rules.actions(), ap.action()) : -1).toArray();
+        PropertyRule.ActionProperty ap ? RuleLists.indexOf(rules.actions(), ap.action())
+        : -1).toArray();
     this.initialStates = List.of(machine.bootState());
   }
 
