@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.RuleLists;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -87,7 +88,7 @@ record Matrix(List<Group> groups) {
   private static int modelOrder(String property) {
     // a spec's own invariants after the built-ins (List.copyOf's indexOf rejects null)
     return HotplugRules.RULES.property(property)
-        .map(p -> HotplugRules.RULES.properties().indexOf(p))
+        .map(p -> RuleLists.indexOf(HotplugRules.RULES.properties(), p))
         .orElse(Integer.MAX_VALUE);
   }
 
