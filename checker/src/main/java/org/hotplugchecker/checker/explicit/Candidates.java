@@ -116,7 +116,7 @@ final class Candidates {
    * #add}. False says nothing.
    */
   boolean known(long[] state, int offset, long hash) {
-    int slot = (int) hash & (FILTER - 1);
+    int slot = filterSlot(hash);
     if (filterHash[slot] != hash) {
       return false;
     }
@@ -131,7 +131,7 @@ final class Candidates {
 
   /** Notes that the state at {@code state[offset]} with {@code hash} is in the store. */
   void stored(long[] state, int offset, long hash) {
-    int slot = (int) hash & (FILTER - 1);
+    int slot = filterSlot(hash);
     filterHash[slot] = hash;
     filterPos[slot] = STORED;
     if (!hashIdentifies) {
@@ -147,10 +147,22 @@ final class Candidates {
     if (known(state, offset, hash)) {
       return;
     }
-    int slot = (int) hash & (FILTER - 1);
+    int slot = filterSlot(hash);
     filterHash[slot] = hash;
     filterPos[slot] = count;
     append(state, offset, hash, parent, action);
+  }
+
+  /** Notes that the {@code n} states of {@code batch}, with {@code hashes}, are stored. */
+  void allStored(long[] batch, long[] hashes, int n) {
+    for (int k = 0; k < n; k++) {
+      stored(batch, k * words, hashes[k]);
+    }
+  }
+
+  /** The filter slot of {@code hash}: its low bits (the stores index by the high ones). */
+  private static int filterSlot(long hash) {
+    return (int) hash & (FILTER - 1);
   }
 
   /** Whether {@code a[at...]} and {@code b[offset...]} hold the same state. */

@@ -105,9 +105,7 @@ final class MultiWordExpansion extends ChunkExpansion {
       r.sink += store.touch(batchHash, n);
       if (direct) {
         frontier.insert(batch, batchHash, batchAction, n, i);
-        for (int k = 0; k < n; k++) {
-          r.stored(batch, k * words, batchHash[k]);
-        }
+        r.allStored(batch, batchHash, n);
         continue;
       }
       for (int k = 0; k < n; k++) {

@@ -106,9 +106,7 @@ final class OneWordExpansion extends ChunkExpansion {
       }
       if (direct) {
         frontier.insert(batch, batchHash, batchAction, n, i);
-        for (int k = 0; k < n; k++) {
-          r.stored(batch, k, batchHash[k]);
-        }
+        r.allStored(batch, batchHash, n);
         continue;
       }
       for (int k = 0; k < n; k++) {
