@@ -33,6 +33,8 @@ public final class OneWordStateStore implements StateStore {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final MemoryBudget budget;
+  private final int maxCapacity; // slots of the largest table
+  private final int limit; // states: the largest table's growth threshold
   private volatile long[] table = new long[MIN_CAPACITY];
   private volatile boolean zeroKeyStored;
   // The inserting thread's counters, written on every insert, sit in the middle of their
@@ -49,12 +51,22 @@ public final class OneWordStateStore implements StateStore {
   }
 
   OneWordStateStore(MemoryBudget budget) {
+    this(budget, MAX_CAPACITY);
+  }
+
+  /** A store whose table never grows past {@code maxCapacity} slots (tests use small ones). */
+  OneWordStateStore(MemoryBudget budget, int maxCapacity) {
+    if (maxCapacity < MIN_CAPACITY || maxCapacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("table size out of range: " + maxCapacity);
+    }
     this.budget = budget;
+    this.maxCapacity = maxCapacity;
+    this.limit = threshold(maxCapacity);
     counters[THRESHOLD] = threshold(MIN_CAPACITY);
   }
 
-  private static int threshold(int capacity) {
-    return (int) Math.min(MAX_CAPACITY - 1L, (long) (capacity * MAX_LOAD));
+  private int threshold(int capacity) {
+    return (int) Math.min(maxCapacity - 1L, (long) (capacity * MAX_LOAD));
   }
 
   /**
@@ -158,19 +170,24 @@ public final class OneWordStateStore implements StateStore {
     return index;
   }
 
+  /**
+   * Refuses a state beyond {@link #limit} before it is inserted, so that a full store holds
+   * exactly the states it counts and says how many it can hold. The largest table's
+   * threshold is reached only by that table, so {@link #grow} never meets a table it
+   * cannot grow.
+   */
   private void checkRoom() {
-    if (counters[SIZE] == MAX_CAPACITY - 1) {
-      throw StoreFullException.atLimit("the state store", counters[SIZE], MAX_CAPACITY - 1L);
+    if (counters[SIZE] >= limit) {
+      throw StoreFullException.atLimit("the state store", counters[SIZE], limit);
     }
   }
 
   private void grow() {
     long[] old = table;
-    if (old.length >= MAX_CAPACITY) {
-      throw StoreFullException.atLimit("the state table", counters[SIZE],
-          threshold(MAX_CAPACITY));
+    if (old.length >= maxCapacity) {
+      throw new IllegalStateException("the largest state table is past its threshold");
     }
-    int n = (int) Math.min(MAX_CAPACITY, old.length + (long) old.length / 2);
+    int n = (int) Math.min(maxCapacity, old.length + (long) old.length / 2);
     budget.require((long) n * Long.BYTES, "growing the state table to " + n + " slots");
     long[] t = new long[n];
     // The slot of a key grows with the key, so walking the old table in order writes the

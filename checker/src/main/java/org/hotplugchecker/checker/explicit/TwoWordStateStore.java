@@ -42,6 +42,7 @@ public final class TwoWordStateStore implements StateStore {
   private final double maxLoad;
   private final double growth;
   private final int maxCapacity; // slots, so that ints * slots fits an array
+  private final int limit; // states: the largest table's growth threshold
   private volatile int[] table;
   // The inserting thread's counters, written on every insert, sit in the middle of their
   // own array, off the cache line of {@code table}, which every lookup reads.
@@ -56,17 +57,31 @@ public final class TwoWordStateStore implements StateStore {
   }
 
   TwoWordStateStore(int bits, MemoryBudget budget) {
+    this(bits, budget, (Integer.MAX_VALUE - 16) / intsPerSlot(bits));
+  }
+
+  /** A store whose table never grows past {@code maxCapacity} slots (tests use small ones). */
+  TwoWordStateStore(int bits, MemoryBudget budget, int maxCapacity) {
     if (!fits(bits)) {
       throw new IllegalArgumentException("two-word states have 65 to 127 bits, got " + bits);
     }
     this.budget = budget;
-    this.wide = bits > 95;
-    this.ints = wide ? 4 : 3;
+    this.ints = intsPerSlot(bits);
+    this.wide = ints == 4;
     this.maxLoad = wide ? 0.85 : 0.8;
     this.growth = wide ? 1.25 : 1.5;
-    this.maxCapacity = (Integer.MAX_VALUE - 16) / ints;
+    if (maxCapacity < MIN_CAPACITY || maxCapacity > (Integer.MAX_VALUE - 16) / ints) {
+      throw new IllegalArgumentException("table size out of range: " + maxCapacity);
+    }
+    this.maxCapacity = maxCapacity;
+    this.limit = threshold(maxCapacity);
     this.table = new int[MIN_CAPACITY * ints];
     counters[THRESHOLD] = threshold(MIN_CAPACITY);
+  }
+
+  /** The {@code int}s of a slot for states of {@code bits} bits: 3 up to 95 bits, else 4. */
+  private static int intsPerSlot(int bits) {
+    return bits > 95 ? 4 : 3;
   }
 
   /** Whether states of {@code bits} bits are two-word states this store can hold. */
@@ -217,8 +232,11 @@ public final class TwoWordStateStore implements StateStore {
         slot = 0;
       }
     }
-    if (counters[SIZE] == maxCapacity - 1) {
-      throw StoreFullException.atLimit("the state store", counters[SIZE], maxCapacity - 1L);
+    // Refused before it is inserted, so that a full store holds exactly the states it
+    // counts; only the largest table reaches this threshold, so grow() never meets a
+    // table it cannot grow.
+    if (counters[SIZE] >= limit) {
+      throw StoreFullException.atLimit("the state store", counters[SIZE], limit);
     }
     t[base] = (int) s0;
     t[base + 1] = (int) (s0 >>> 32);
@@ -237,7 +255,7 @@ public final class TwoWordStateStore implements StateStore {
     int[] old = table;
     int oldSlots = slotsOf(old.length);
     if (oldSlots >= maxCapacity) {
-      throw StoreFullException.atLimit("the state table", counters[SIZE], threshold(maxCapacity));
+      throw new IllegalStateException("the largest state table is past its threshold");
     }
     int n = (int) Math.min(maxCapacity, (long) (oldSlots * growth) + 1);
     budget.require((long) n * ints * Integer.BYTES,

@@ -213,6 +213,50 @@ class StateStoreTest {
     assertTrue(worst <= 24.0, worst + " bytes per state");
   }
 
+  /**
+   * A store that reaches its largest table stops before the state it cannot hold, saying
+   * how many it holds, and goes on answering lookups: a count is never wrapped or capped
+   * silently. Shown on tables capped small; the real cap is the array limit.
+   */
+  @Property(tries = 6)
+  void aFullStoreRefusesTheNextStateAndNamesItsLimit(
+      @ForAll @IntRange(min = 65, max = 127) int bits, @ForAll boolean oneWord,
+      @ForAll @IntRange(min = 1024, max = 5000) int maxSlots) {
+    StateStore store = oneWord ? new OneWordStateStore(new MemoryBudget(0), maxSlots)
+        : new TwoWordStateStore(bits, new MemoryBudget(0), maxSlots);
+    int words = oneWord ? 1 : 2;
+    double load = oneWord || bits <= 95 ? 0.8 : 0.85;
+    int limit = (int) (maxSlots * load);
+    Random r = new Random(bits * 31L + maxSlots);
+    List<long[]> stored = new ArrayList<>();
+    StoreFullException full = null;
+    for (int i = 0; i < 2 * maxSlots && full == null; i++) {
+      long[] s = new long[words];
+      s[0] = i == 0 ? 0 : r.nextLong(); // the one-word store keeps key 0 apart
+      if (words == 2) {
+        s[1] = r.nextLong() & ((1L << (bits - 64)) - 1);
+      }
+      try {
+        int index = store.addIfAbsent(s, 0, store.hash(s, 0));
+        assertEquals(stored.size(), index, "consecutive indices up to the limit");
+        stored.add(s);
+      } catch (StoreFullException e) {
+        full = e;
+        assertFalse(store.contains(s, 0, store.hash(s, 0)), "the refused state is not kept");
+      }
+    }
+    assertTrue(full != null, "no stop within " + 2 * maxSlots + " states");
+    assertEquals(limit, stored.size());
+    assertEquals(limit, store.size());
+    String count = String.format(java.util.Locale.ROOT, "%,d", limit);
+    assertTrue(full.getMessage().contains("is full at " + count + " states")
+        && full.getMessage().contains("at most " + count + " states"), full.getMessage());
+    for (long[] s : stored) {
+      assertTrue(store.contains(s, 0, store.hash(s, 0)));
+      assertEquals(-1, store.addIfAbsent(s, 0, store.hash(s, 0)), "a stored state is found");
+    }
+  }
+
   @Test
   void collisionEstimateIsTheBirthdayBound() {
     assertEquals(0.0, FingerprintStateStore.collisionProbability(1, 64));
