@@ -28,6 +28,8 @@ public final class FingerprintStateStore implements StateStore {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final MemoryBudget budget;
+  private final int maxCapacity; // slots of the largest table
+  private final int limit; // fingerprints: the largest table's growth threshold
   private volatile long[] table; // capacity * width longs
   private int size;
 
@@ -37,13 +39,23 @@ public final class FingerprintStateStore implements StateStore {
   }
 
   FingerprintStateStore(int words, int bits, MemoryBudget budget) {
+    this(words, bits, budget, MAX_CAPACITY / (bits / 64));
+  }
+
+  /** A store whose table never grows past {@code maxCapacity} slots (tests use small ones). */
+  FingerprintStateStore(int words, int bits, MemoryBudget budget, int maxCapacity) {
     if (bits != 64 && bits != 128) {
       throw new IllegalArgumentException("fingerprints are 64 or 128 bits, got " + bits);
     }
     this.words = words;
     this.bits = bits;
     this.width = bits / 64;
+    if (maxCapacity < MIN_CAPACITY || maxCapacity > MAX_CAPACITY / width) {
+      throw new IllegalArgumentException("table size out of range: " + maxCapacity);
+    }
     this.budget = budget;
+    this.maxCapacity = maxCapacity;
+    this.limit = threshold(maxCapacity);
     this.table = new long[MIN_CAPACITY * width];
   }
 
@@ -113,6 +125,12 @@ public final class FingerprintStateStore implements StateStore {
         slot = 0;
       }
     }
+    // Refused before it is inserted, so that a full store holds exactly the fingerprints
+    // it counts; only the largest table reaches this threshold, so grow() never meets a
+    // table it cannot grow.
+    if (size >= limit) {
+      throw StoreFullException.atLimit("the fingerprint table", size, limit);
+    }
     if (width == 2) {
       t[slot * 2 + 1] = b;
     }
@@ -126,11 +144,10 @@ public final class FingerprintStateStore implements StateStore {
 
   private void grow() {
     int capacity = table.length / width;
-    if (capacity >= MAX_CAPACITY / width) {
-      throw StoreFullException.atLimit("the fingerprint table", size,
-          threshold(MAX_CAPACITY / width));
+    if (capacity >= maxCapacity) {
+      throw new IllegalStateException("the largest fingerprint table is past its threshold");
     }
-    int n = (int) Math.min(MAX_CAPACITY / width, capacity + (long) capacity / 2);
+    int n = (int) Math.min(maxCapacity, capacity + (long) capacity / 2);
     budget.require((long) n * width * Long.BYTES,
         "growing the fingerprint table to " + n + " slots");
     long[] t = new long[n * width];

@@ -49,7 +49,7 @@ public final class OpenAddressingStateStore implements StateStore {
 
     Table(int capacity) {
       slots = new int[capacity];
-      threshold = (int) Math.min(MAX_CAPACITY - 1L, (long) (capacity * MAX_LOAD));
+      threshold = thresholdOf(capacity);
       indexBits = Math.min(31, 32 - Integer.numberOfLeadingZeros(threshold + 1));
       indexMask = (int) ((1L << indexBits) - 1);
     }
@@ -59,8 +59,15 @@ public final class OpenAddressingStateStore implements StateStore {
     }
   }
 
+  /** How many states a table of {@code capacity} slots holds before it grows. */
+  private static int thresholdOf(int capacity) {
+    return (int) Math.min(MAX_CAPACITY - 1L, (long) (capacity * MAX_LOAD));
+  }
+
   private final int words;
   private final MemoryBudget budget;
+  private final int maxCapacity; // slots of the largest table
+  private final int limit; // states: the largest table's growth threshold
   private volatile long[][] pages = new long[8][];
   private volatile Table table;
   private int size;
@@ -71,11 +78,21 @@ public final class OpenAddressingStateStore implements StateStore {
   }
 
   OpenAddressingStateStore(int words, MemoryBudget budget) {
+    this(words, budget, MAX_CAPACITY);
+  }
+
+  /** A store whose table never grows past {@code maxCapacity} slots (tests use small ones). */
+  OpenAddressingStateStore(int words, MemoryBudget budget, int maxCapacity) {
     if (words < 1) {
       throw new IllegalArgumentException("states need at least one word");
     }
+    if (maxCapacity < MIN_CAPACITY || maxCapacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("table size out of range: " + maxCapacity);
+    }
     this.words = words;
     this.budget = budget;
+    this.maxCapacity = maxCapacity;
+    this.limit = thresholdOf(maxCapacity);
     this.table = new Table(MIN_CAPACITY);
   }
 
@@ -155,8 +172,11 @@ public final class OpenAddressingStateStore implements StateStore {
         slot = 0;
       }
     }
-    if (size == MAX_CAPACITY - 1) {
-      throw StoreFullException.atLimit("the state store", size, MAX_CAPACITY - 1L);
+    // Refused before it is inserted, so that a full store holds exactly the states it
+    // counts; only the largest table reaches this threshold, so grow() never meets a
+    // table it cannot grow.
+    if (size >= limit) {
+      throw StoreFullException.atLimit("the state store", size, limit);
     }
     int index = size;
     int page = index >>> PAGE_SHIFT;
@@ -184,10 +204,10 @@ public final class OpenAddressingStateStore implements StateStore {
 
   private void grow() {
     int old = table.slots.length;
-    if (old >= MAX_CAPACITY) {
-      throw StoreFullException.atLimit("the state table", size, (long) (MAX_CAPACITY * MAX_LOAD));
+    if (old >= maxCapacity) {
+      throw new IllegalStateException("the largest state table is past its threshold");
     }
-    int n = (int) Math.min(MAX_CAPACITY, old + (long) old / 2);
+    int n = (int) Math.min(maxCapacity, old + (long) old / 2);
     budget.require((long) n * Integer.BYTES, "growing the state table to " + n + " slots");
     Table tb = new Table(n);
     int[] t = tb.slots;
