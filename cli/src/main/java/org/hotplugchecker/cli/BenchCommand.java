@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.bench.Bench;
 import org.hotplugchecker.checker.bench.BenchOptions;
 import org.hotplugchecker.checker.bench.FreshProcessRun;
-import org.hotplugchecker.checker.bench.SpinComparison;
+import org.hotplugchecker.checker.bench.Rival;
+import org.hotplugchecker.checker.bench.SideBySide;
+import org.hotplugchecker.checker.bench.SpinRival;
+import org.hotplugchecker.checker.bench.TlcRival;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.topology.Arch;
@@ -25,11 +28,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: times the explicit engine on a ladder of growing topologies (the numbers
- * in docs/benchmarks.md), or with {@code --against spin} our command line next to SPIN.
+ * in docs/benchmarks.md), or with {@code --against spin|tlc} our command line next to SPIN
+ * or TLC.
  * With {@code --end-to-end} each configuration is also checked once by our command line as
  * a fresh process, next to the warmed-up figure. Exit codes: 0 measured, 2 bad arguments (or
- * SPIN's tools missing), 3 a run stopped early, the tools or processes disagreed on a state
- * count, or an internal error.
+ * the other tool missing), 3 a run stopped early, the tools or processes disagreed on a
+ * state count, or an internal error.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Time the explicit engine on growing topologies (see docs/benchmarks.md).",
@@ -69,9 +73,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--against", paramLabel = "TOOL",
       description = "Run another model checker side by side instead: spin (needs spin, gcc and "
-          + "/usr/bin/time). Each rung runs our command line as a fresh process and SPIN on "
-          + "its Promela export, alternating, --repeat times; prints wall, CPU, states/s, peak "
-          + "RSS and the ratio.")
+          + "/usr/bin/time) or tlc (needs TLC's class path in TLC_CLASSPATH, e.g. "
+          + "tla2tools.jar, and /usr/bin/time). Each rung runs our command line as a fresh "
+          + "process and the other tool on its Promela or TLA+ export, alternating, --repeat "
+          + "times; prints wall, CPU, states/s, peak RSS and the ratio.")
   Against against;
 
   @Option(names = "--end-to-end",
@@ -87,7 +92,11 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Tools {@code --against} can run. */
   enum Against {
-    spin
+    spin, tlc;
+
+    Rival rival() {
+      return this == spin ? new SpinRival() : TlcRival.fromEnvironment();
+    }
   }
 
   @Option(names = "--stop-after", paramLabel = "SECONDS",
@@ -108,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     // Bench prints to a PrintStream; pass its lines on to picocli's writer as they come.
     PrintStream ps = WriterStream.printStream(new WriterStream(spec.commandLine().getOut()));
     if (against != null) {
-      return againstSpin(options, ps);
+      return againstRival(against.rival(), options, ps);
     }
     if (!properties.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
@@ -131,20 +140,22 @@ final class BenchCommand implements Callable<Integer> {
     return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
   }
 
-  private int againstSpin(BenchOptions options, PrintStream out) {
+  private int againstRival(Rival rival, BenchOptions options, PrintStream out) {
     PrintWriter err = spec.commandLine().getErr();
+    String what = "bench --against " + rival.tool() + ": ";
     if (endToEnd) {
-      err.println("bench --against spin: --end-to-end does not apply (our side already runs "
-          + "as a fresh process)");
+      err.println(what + "--end-to-end does not apply (our side already runs as a fresh "
+          + "process)");
       return ExitCode.USAGE;
     }
-    String missing = SpinComparison.missing();
+    String missing = SideBySide.missing(rival);
     if (missing != null) {
-      err.println("bench --against spin: " + missing);
+      err.println(what + missing);
       return ExitCode.USAGE;
     }
     if (symmetry) {
-      err.println("bench --against spin: --symmetry does not apply (SPIN counts every state)");
+      err.println(what + "--symmetry does not apply (" + rival.title() + " counts every "
+          + "state)");
       return ExitCode.USAGE;
     }
     List<PropertyRule> only = new ArrayList<>();
@@ -157,12 +168,12 @@ final class BenchCommand implements Callable<Integer> {
       only.add(p);
     }
     try {
-      int code = new SpinComparison(options, ourCommand(), only).run(out);
+      int code = new SideBySide(rival, options, ourCommand(), only).run(out);
       out.flush();
       return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
     } catch (IOException e) {
       out.flush();
-      err.println("bench --against spin: " + e.getMessage().lines().findFirst().orElse(""));
+      err.println(what + e.getMessage().lines().findFirst().orElse(""));
       return ExitCode.INCOMPLETE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hotplugchecker.checker.bench.Rival;
+import org.hotplugchecker.checker.bench.SideBySide;
+import org.hotplugchecker.checker.bench.SpinRival;
+import org.hotplugchecker.checker.bench.TlcRival;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench}: one small rung end to end, and bad arguments. */
@@ -59,11 +63,22 @@ class BenchCommandTest {
 
   @Test
   void againstSpinRunsBothSideBySideAndAgreesOnStates() {
-    if (org.hotplugchecker.checker.bench.SpinComparison.missing() != null) {
-      throw new org.opentest4j.TestAbortedException("skipping bench --against spin: "
-          + org.hotplugchecker.checker.bench.SpinComparison.missing());
+    runsBothSideBySide(new SpinRival());
+  }
+
+  /** Runs only when given TLC's class path (TLC_CLASSPATH or -Dhotplug.tlc.classpath). */
+  @Test
+  void againstTlcRunsBothSideBySideAndAgreesOnStates() {
+    runsBothSideBySide(TlcRival.fromEnvironment());
+  }
+
+  private static void runsBothSideBySide(Rival rival) {
+    String missing = SideBySide.missing(rival);
+    if (missing != null) {
+      throw new org.opentest4j.TestAbortedException("skipping bench --against " + rival.tool()
+          + ": " + missing);
     }
-    CliRun run = CliRun.of("bench", "--against", "spin", "--rungs", "2x1x1", "--kernels",
+    CliRun run = CliRun.of("bench", "--against", rival.tool(), "--rungs", "2x1x1", "--kernels",
         "v4.19", "--arch", "generic", "--workers", "1", "--property", "no_oops",
         "--property", "online_node_has_pgdat");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
@@ -72,12 +87,30 @@ class BenchCommandTest {
     // s1-like rung: 35 states (counts.json s1 generic v4.19), for both tools
     assertTrue(rows.get(0).matches("2x1x1\\s+generic\\s+v4\\.19\\s+ours\\s+1\\s+35\\s.*"),
         rows.get(0));
-    assertTrue(rows.get(1).matches("2x1x1\\s+generic\\s+v4\\.19\\s+spin\\s+1\\s+35\\s.*"),
-        rows.get(1));
-    assertTrue(rows.get(2).contains("ratio spin/ours: wall "), rows.get(2));
-    assertTrue(run.out().contains("# hotplug-checker vs SPIN"), run::toString);
+    assertTrue(rows.get(1).matches("2x1x1\\s+generic\\s+v4\\.19\\s+" + rival.tool()
+        + "\\s+1\\s+35\\s.*"), rows.get(1));
+    assertTrue(rows.get(2).contains("ratio " + rival.tool() + "/ours: wall "), rows.get(2));
+    assertTrue(run.out().contains("# hotplug-checker vs " + rival.title()), run::toString);
     assertTrue(run.out().contains("# properties: online_node_has_pgdat, no_oops"),
         run::toString);
+  }
+
+  @Test
+  void againstTlcWithoutItsClassPathIsOneLineUsageError() {
+    String before = System.getProperty("hotplug.tlc.classpath");
+    System.setProperty("hotplug.tlc.classpath", "/nonexistent/tla2tools.jar");
+    try {
+      CliRun run = CliRun.of("bench", "--against", "tlc", "--rungs", "2x1x1");
+      assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+      assertEquals(List.of("bench --against tlc: TLC_CLASSPATH names "
+          + "/nonexistent/tla2tools.jar, which does not exist"), run.errLines());
+    } finally {
+      if (before == null) {
+        System.clearProperty("hotplug.tlc.classpath");
+      } else {
+        System.setProperty("hotplug.tlc.classpath", before);
+      }
+    }
   }
 
   @Test

@@ -10,9 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.hotplugchecker.checker.export.PromelaExporter;
-import org.hotplugchecker.checker.export.SpinResult;
-import org.hotplugchecker.checker.export.SpinRunner;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
@@ -22,27 +19,31 @@ import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
 
 /**
- * {@code bench --against spin}: on each rung, our command line as a fresh process
- * ({@code check --format json}) next to SPIN on the Promela export of the same model
- * (exported, {@code spin -a}, {@code gcc -O2}, then {@code pan}), both checking the same
- * properties, alternating runs. Prints for each tool the median run's wall time, CPU time,
- * states/s and peak RSS (GNU time), SPIN's one-off compile time, and the ratios.
+ * {@code bench --against TOOL}: on each rung, our command line as a fresh process
+ * ({@code check --format json}) next to another model checker ({@link Rival}: SPIN, TLC)
+ * on its export of the same model, both checking the same properties, alternating runs.
+ * Prints for each tool the median run's wall time, CPU time, states/s and peak RSS (GNU
+ * time), the rival's one-off export (and compile) time, and the ratios. A run that does
+ * not complete, or a state count that differs, is said on the ratio line and fails the
+ * comparison.
  */
-public final class SpinComparison {
+public final class SideBySide {
   private static final long TIMEOUT_SECONDS = 6 * 3600;
 
+  private final Rival rival;
   private final BenchOptions options;
   private final List<String> ourCommand;
   private final List<PropertyRule> properties; // built-in ones, in the table's order
 
   /**
-   * A comparison over {@code options}' rungs, kernels, arches and worker counts (repeated
-   * {@code options.repeat()} times), both tools checking {@code properties} (all when
-   * empty); {@code ourCommand} starts our command line (e.g.
+   * A comparison with {@code rival} over {@code options}' rungs, kernels, arches and worker
+   * counts (repeated {@code options.repeat()} times), both tools checking {@code
+   * properties} (all when empty); {@code ourCommand} starts our command line (e.g.
    * {@code java -jar hotplug-checker.jar}), to which {@code check ...} is appended.
    */
-  public SpinComparison(BenchOptions options, List<String> ourCommand,
+  public SideBySide(Rival rival, BenchOptions options, List<String> ourCommand,
       List<PropertyRule> properties) {
+    this.rival = rival;
     this.options = options;
     this.ourCommand = List.copyOf(ourCommand);
     List<PropertyRule> all = HotplugRules.RULES.properties();
@@ -50,11 +51,11 @@ public final class SpinComparison {
         : all.stream().filter(properties::contains).toList(); // model order, as check keeps
   }
 
-  /** What is missing to run it (spin, gcc, GNU time), or null when nothing is. */
-  public static String missing() {
-    String tool = SpinRunner.missingTool().orElse(null);
-    if (tool != null) {
-      return "no " + tool + " on PATH (apt-get install -y spin gcc)";
+  /** What is missing to run a comparison with {@code rival}, or null when nothing is. */
+  public static String missing(Rival rival) {
+    String m = rival.missing();
+    if (m != null) {
+      return m;
     }
     return TimedRun.available() ? null : "no " + TimedRun.TIME + " (apt-get install -y time)";
   }
@@ -72,14 +73,12 @@ public final class SpinComparison {
    * @return 0 when both tools completed every run and agreed on every state count, else 1
    */
   public int run(PrintStream out) throws IOException, InterruptedException {
-    out.printf(Locale.ROOT, "# hotplug-checker vs SPIN, side by side: %d cores, load %s%n",
-        Runtime.getRuntime().availableProcessors(), load());
+    out.printf(Locale.ROOT, "# hotplug-checker vs %s, side by side: %d cores, load %s%n",
+        rival.title(), Runtime.getRuntime().availableProcessors(), load());
     out.println("# properties: " + String.join(", ", properties.stream()
         .map(PropertyRule::name).toList()));
     out.println("# ours: " + String.join(" ", ourCommand) + " check --format json --workers W "
-        + "SPEC (a fresh process per run); spin: pan " + String.join(" ",
-        SpinRunner.panArguments(0, 0)).replace("-m0 -w0", "-mDEPTH -wBITS")
-        + " after spin -a and gcc " + String.join(" ", SpinRunner.OPTIMISED));
+        + "SPEC (a fresh process per run); " + rival.tool() + ": " + rival.invocation());
     out.printf(Locale.ROOT, "%-7s %-7s %-15s %-5s %3s %12s %8s %8s %12s %8s  %s%n", "rung",
         "arch", "kernel", "tool", "wrk", "states", "wall s", "cpu s", "states/s", "peakMiB",
         "note");
@@ -99,19 +98,15 @@ public final class SpinComparison {
   private int compare(BenchOptions.Rung rung, Arch arch, KernelVariant kernel, int workers,
       PrintStream out) throws IOException, InterruptedException {
     Topology t = Bench.topology(rung, arch, kernel);
-    Path work = Files.createTempDirectory("bench-spin");
+    Path work = Files.createTempDirectory("bench-" + rival.tool());
     try {
+      String name = rung + "-" + arch.specName() + "-" + kernel.specName();
       Path spec = work.resolve("spec.yaml");
-      Files.writeString(spec, SpecWriter.of(rung + "-" + arch.specName() + "-"
-          + kernel.specName(), t), StandardCharsets.UTF_8);
-      long t0 = System.nanoTime();
-      String promela = new PromelaExporter(HotplugModel.checking(t, properties).machine()).export();
-      SpinRunner spin = new SpinRunner(work.resolve("spin"), TIMEOUT_SECONDS,
-          SpinRunner.OPTIMISED);
-      Path pan = spin.compile(promela);
-      double compileSecs = (System.nanoTime() - t0) / 1e9;
+      Files.writeString(spec, SpecWriter.of(name, t), StandardCharsets.UTF_8);
+      Rival.Prepared theirs = rival.prepare(HotplugModel.checking(t, properties),
+          "bench_" + name.replaceAll("\\W", "_"), workers, work);
       List<Run> ours = new ArrayList<>();
-      List<Run> spins = new ArrayList<>();
+      List<Run> others = new ArrayList<>();
       String problem = null;
       for (int i = 0; i < options.repeat() && problem == null; i++) {
         List<String> cmd = new ArrayList<>(ourCommand);
@@ -124,31 +119,30 @@ public final class SpinComparison {
         TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
         long ourStates = FreshProcessRun.states(o);
         ours.add(new Run(ourStates, o));
-        List<String> panCmd = new ArrayList<>(List.of(pan.toString()));
-        panCmd.addAll(SpinRunner.panArguments(Math.max(ourStates + 1, 10_000),
-            hashBits(ourStates)));
-        TimedRun s = TimedRun.of(panCmd, pan.getParent(), TIMEOUT_SECONDS);
-        SpinResult r = SpinResult.parse(s.output());
-        spins.add(new Run(r.stored(), s));
+        TimedRun s = TimedRun.of(theirs.command(ourStates), theirs.directory(),
+            TIMEOUT_SECONDS);
+        Rival.Result r = theirs.result(s);
+        others.add(new Run(r.states(), s));
         if (ourStates < 0) {
           problem = "ours did not finish (exit " + o.exitCode() + ")";
-        } else if (!r.complete()) {
-          problem = "pan stopped early: " + r.problem().orElse("?");
-        } else if (r.stored() != ourStates) {
+        } else if (r.problem() != null) {
+          problem = r.problem();
+        } else if (r.states() != ourStates) {
           problem = "STATE COUNTS DIFFER";
         }
       }
       Run o = median(ours);
-      Run s = median(spins);
+      Run s = median(others);
       String head = String.format(Locale.ROOT, "%-7s %-7s %-15s", rung, arch.specName(),
           kernel.specName());
       row(out, head, "ours", workers, o, ours.size() > 1 ? "median of " + ours.size() : "");
-      row(out, head, "spin", 1, s, String.format(Locale.ROOT, "+ %.2f s export and compile",
-          compileSecs));
-      out.printf(Locale.ROOT, "%s ratio spin/ours: wall %.2fx, cpu %.2fx, wall with SPIN's "
-          + "compile %.2fx%s%n", head, s.timed().wallSecs() / o.timed().wallSecs(),
-          s.timed().cpuSecs() / Math.max(o.timed().cpuSecs(), 1e-3),
-          (s.timed().wallSecs() + compileSecs) / o.timed().wallSecs(),
+      row(out, head, rival.tool(), theirs.workers(), s, String.format(Locale.ROOT,
+          "+ %.2f s %s", theirs.setupSecs(), rival.setupNote()));
+      out.printf(Locale.ROOT, "%s ratio %s/ours: wall %.2fx, cpu %.2fx, wall with %s's "
+          + "%s %.2fx%s%n", head, rival.tool(), s.timed().wallSecs() / o.timed().wallSecs(),
+          s.timed().cpuSecs() / Math.max(o.timed().cpuSecs(), 1e-3), rival.title(),
+          rival.setupStep(),
+          (s.timed().wallSecs() + theirs.setupSecs()) / o.timed().wallSecs(),
           problem == null ? "" : "  " + problem);
       out.flush();
       return problem == null ? 0 : 1;
@@ -168,12 +162,6 @@ public final class SpinComparison {
     List<Run> byWall = runs.stream()
         .sorted(Comparator.comparingDouble(r -> r.timed().wallSecs())).toList();
     return byWall.get((byWall.size() - 1) / 2);
-  }
-
-  /** A hash table of about twice as many slots as states (pan's -w), within reason. */
-  static int hashBits(long states) {
-    int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, states)) + 1;
-    return Math.max(16, Math.min(32, bits));
   }
 
   private static String load() {
