@@ -86,8 +86,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean endToEnd;
 
   @Option(names = "--property", paramLabel = "NAME",
-      description = "With --against: check only this property, in both tools (repeatable; "
-          + "default: all).")
+      description = "Check only this property (repeatable; default: all); with --against, "
+          + "in both tools.")
   List<String> properties = new ArrayList<>();
 
   /** Tools {@code --against} can run. */
@@ -118,11 +118,6 @@ final class BenchCommand implements Callable<Integer> {
     PrintStream ps = WriterStream.printStream(new WriterStream(spec.commandLine().getOut()));
     if (against != null) {
       return againstRival(against.rival(), options, ps);
-    }
-    if (!properties.isEmpty()) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("bench: --property applies only with --against (bench checks every property)");
-      return ExitCode.USAGE;
     }
     FreshProcessRun fresh = null;
     if (endToEnd) {
@@ -158,17 +153,8 @@ final class BenchCommand implements Callable<Integer> {
           + "state)");
       return ExitCode.USAGE;
     }
-    List<PropertyRule> only = new ArrayList<>();
-    for (String name : properties) {
-      PropertyRule p = HotplugRules.RULES.property(name).orElse(null);
-      if (p == null) {
-        err.println("bench: unknown property '" + name + "' for --property");
-        return ExitCode.USAGE;
-      }
-      only.add(p);
-    }
     try {
-      int code = new SideBySide(rival, options, ourCommand(), only).run(out);
+      int code = new SideBySide(rival, options, ourCommand()).run(out);
       out.flush();
       return code == 0 ? ExitCode.OK : ExitCode.INCOMPLETE;
     } catch (IOException e) {
@@ -274,6 +260,11 @@ final class BenchCommand implements Callable<Integer> {
       }
       o = o.withStopAfterMillis(stopAfterSeconds * 1000);
     }
-    return o;
+    List<PropertyRule> only = new ArrayList<>();
+    for (String name : properties) {
+      only.add(HotplugRules.RULES.property(name).orElseThrow(() ->
+          new IllegalArgumentException("unknown property '" + name + "' for --property")));
+    }
+    return o.withProperties(only);
   }
 }

@@ -55,6 +55,21 @@ class BenchCommandTest {
   }
 
   @Test
+  void propertyNarrowsTheWarmedUpAndTheFreshRuns() {
+    if (org.hotplugchecker.checker.bench.FreshProcessRun.missing() != null) {
+      throw new org.opentest4j.TestAbortedException("skipping bench --end-to-end: "
+          + org.hotplugchecker.checker.bench.FreshProcessRun.missing());
+    }
+    CliRun run = CliRun.of("bench", "--rungs", "2x1x1", "--kernels", "v4.19", "--arch",
+        "generic", "--workers", "1", "--warmups", "0", "--end-to-end", "--property", "no_oops");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("# properties: no_oops\n"), run::toString);
+    // the fresh process ran check --property no_oops and agreed on the state count
+    assertEquals(1, run.out().lines().filter(l -> l.startsWith("  end to end")).count(),
+        run::toString);
+  }
+
+  @Test
   void endToEndDoesNotApplyAgainstSpin() {
     CliRun run = CliRun.of("bench", "--against", "spin", "--end-to-end", "--rungs", "2x1x1");
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
@@ -125,7 +140,7 @@ class BenchCommandTest {
     String[][] bad = {
         {"--rungs", "2x1"}, {"--rungs", "axbxc"}, {"--kernels", "v9.9"}, {"--arch", "arm"},
         {"--workers", "0"}, {"--warmups", "-1"}, {"--repeat", "0"}, {"--stop-after", "0"}, {"--workers", "x"},
-        {"--against", "nusmv"}, {"--property", "no_oops"},
+        {"--against", "nusmv"}, {"--property", "no_such"},
         {"--against", "spin", "--property", "no_such"},
     };
     for (String[] options : bad) {

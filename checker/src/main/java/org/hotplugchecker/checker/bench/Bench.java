@@ -12,6 +12,7 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -64,6 +65,10 @@ public final class Bench {
         rt.availableProcessors(), rt.maxMemory() >> 20, System.getProperty("java.version"));
     out.println("# JVM flags: " + String.join(" ",
         ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    if (!options.properties().isEmpty()) {
+      out.println("# properties: " + String.join(", ", options.properties().stream()
+          .map(PropertyRule::name).toList()));
+    }
     if (options.warmups() > 0 && !options.rungs().isEmpty()) {
       // A small rung: enough to compile the hot loop, cheap next to the measured ones. Every
       // arch and kernel is warmed up: their branches differ, and a variant first met in a
@@ -73,7 +78,7 @@ public final class Bench {
           for (KernelVariant kernel : options.kernels()) {
             Topology t = topology(WARMUP_RUNG, arch, kernel);
             for (int w : options.workers()) {
-              new ExplicitExplorer().explore(new HotplugModel(t),
+              new ExplicitExplorer().explore(options.model(t),
                   ExplorerOptions.defaults().withWorkers(w).withSymmetry(options.symmetry()));
             }
           }
@@ -93,7 +98,7 @@ public final class Bench {
       }
       for (Arch arch : options.arches()) {
         for (KernelVariant kernel : options.kernels()) {
-          HotplugModel model = new HotplugModel(topology(rung, arch, kernel));
+          HotplugModel model = options.model(topology(rung, arch, kernel));
           List<Boolean> symmetries = options.symmetry() ? List.of(false, true) : List.of(false);
           for (boolean sym : symmetries) {
             for (int w : options.workers()) {
@@ -102,7 +107,8 @@ public final class Bench {
               if (!r.complete()) {
                 status = 1;
               }
-              if (fresh != null && !endToEnd(fresh, rung, arch, kernel, w, sym, r, out)) {
+              if (fresh != null && !endToEnd(fresh, rung, arch, kernel, w, sym,
+                  options.properties(), r, out)) {
                 status = 1;
               }
               if (options.stopAfterMillis() > 0 && r.millis() > options.stopAfterMillis()) {
@@ -118,10 +124,11 @@ public final class Bench {
 
   /** Runs the configuration in a fresh process and prints its line; whether it agreed. */
   private static boolean endToEnd(FreshProcessRun fresh, BenchOptions.Rung rung, Arch arch,
-      KernelVariant kernel, int workers, boolean sym, CheckResult warmed, PrintStream out) {
+      KernelVariant kernel, int workers, boolean sym, List<PropertyRule> properties,
+      CheckResult warmed, PrintStream out) {
     try {
       FreshProcessRun.Result f = fresh.run(rung + "-" + arch.specName() + "-"
-          + kernel.specName(), topology(rung, arch, kernel), workers, sym);
+          + kernel.specName(), topology(rung, arch, kernel), workers, sym, properties);
       out.println(FreshProcessRun.line(f, warmed.states()));
       out.flush();
       return f.states() == warmed.states();

@@ -1,8 +1,12 @@
 package org.hotplugchecker.checker.bench;
 
 import java.util.List;
+import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
+import org.hotplugchecker.model.topology.Topology;
 
 /**
  * What {@link Bench} measures.
@@ -16,15 +20,18 @@ import org.hotplugchecker.model.topology.KernelVariant;
  * @param stopAfterMillis skip the remaining rungs once one run took longer than this (0: never)
  * @param repeat timed runs per configuration; the line printed is the run with the median
  *     wall time (runs of a small rung last milliseconds, so one run is noisy)
+ * @param properties the built-in properties checked, in the rule table's order (empty: all)
  */
 public record BenchOptions(List<Rung> rungs, List<KernelVariant> kernels, List<Arch> arches,
-    List<Integer> workers, boolean symmetry, int warmups, long stopAfterMillis, int repeat) {
+    List<Integer> workers, boolean symmetry, int warmups, long stopAfterMillis, int repeat,
+    List<PropertyRule> properties) {
 
   /** Validates. */
   public BenchOptions {
     if (repeat < 1) {
       throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
     }
+    properties = List.copyOf(properties);
   }
 
   /** One topology shape of the ladder. */
@@ -50,47 +57,70 @@ public record BenchOptions(List<Rung> rungs, List<KernelVariant> kernels, List<A
         List.of(new Rung(2, 1, 1), new Rung(2, 2, 2), new Rung(3, 1, 1), new Rung(3, 2, 1),
             new Rung(3, 2, 2)),
         List.of(KernelVariant.V5_0, KernelVariant.V4_19), List.of(Arch.X86, Arch.GENERIC),
-        List.of(1, 2), false, 2, 0, 1);
+        List.of(1, 2), false, 2, 0, 1, List.of());
   }
 
   /** These options with other rungs. */
   public BenchOptions withRungs(List<Rung> r) {
-    return new BenchOptions(r, kernels, arches, workers, symmetry, warmups, stopAfterMillis, repeat);
+    return new BenchOptions(r, kernels, arches, workers, symmetry, warmups,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with other kernels. */
   public BenchOptions withKernels(List<KernelVariant> k) {
-    return new BenchOptions(rungs, k, arches, workers, symmetry, warmups, stopAfterMillis, repeat);
+    return new BenchOptions(rungs, k, arches, workers, symmetry, warmups,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with other arches. */
   public BenchOptions withArches(List<Arch> a) {
-    return new BenchOptions(rungs, kernels, a, workers, symmetry, warmups, stopAfterMillis, repeat);
+    return new BenchOptions(rungs, kernels, a, workers, symmetry, warmups,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with other worker counts. */
   public BenchOptions withWorkers(List<Integer> w) {
-    return new BenchOptions(rungs, kernels, arches, w, symmetry, warmups, stopAfterMillis, repeat);
+    return new BenchOptions(rungs, kernels, arches, w, symmetry, warmups,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with symmetry runs on or off. */
   public BenchOptions withSymmetry(boolean s) {
-    return new BenchOptions(rungs, kernels, arches, workers, s, warmups, stopAfterMillis, repeat);
+    return new BenchOptions(rungs, kernels, arches, workers, s, warmups,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with {@code n} warm-up runs. */
   public BenchOptions withWarmups(int n) {
-    return new BenchOptions(rungs, kernels, arches, workers, symmetry, n, stopAfterMillis, repeat);
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, n,
+        stopAfterMillis, repeat, properties);
   }
 
   /** These options with {@code n} timed runs per configuration (median reported). */
   public BenchOptions withRepeat(int n) {
     return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, stopAfterMillis,
-        n);
+        n, properties);
+  }
+
+  /**
+   * These options checking only {@code ps} (all when empty), put in the rule table's order
+   * as {@code check} keeps them.
+   */
+  public BenchOptions withProperties(List<PropertyRule> ps) {
+    List<PropertyRule> ordered = HotplugRules.RULES.properties().stream()
+        .filter(ps::contains).toList();
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, stopAfterMillis,
+        repeat, ordered);
+  }
+
+  /** The model of {@code t} checking these options' properties. */
+  public HotplugModel model(Topology t) {
+    return properties.isEmpty() ? new HotplugModel(t) : HotplugModel.checking(t, properties);
   }
 
   /** These options with a per-run time budget after which larger rungs are skipped. */
   public BenchOptions withStopAfterMillis(long ms) {
-    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups, ms, repeat);
+    return new BenchOptions(rungs, kernels, arches, workers, symmetry, warmups,
+        ms, repeat, properties);
   }
 }

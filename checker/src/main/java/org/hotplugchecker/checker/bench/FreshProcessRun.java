@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.spec.SpecWriter;
 import org.hotplugchecker.model.topology.Topology;
 
@@ -42,9 +43,12 @@ public final class FreshProcessRun {
    */
   public record Result(long states, TimedRun timed) {}
 
-  /** Checks {@code t} (named {@code name}) in a fresh process with these settings. */
-  public Result run(String name, Topology t, int workers, boolean symmetry)
-      throws IOException, InterruptedException {
+  /**
+   * Checks {@code t} (named {@code name}) in a fresh process with these settings, for
+   * {@code properties} only unless that is empty.
+   */
+  public Result run(String name, Topology t, int workers, boolean symmetry,
+      List<PropertyRule> properties) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("bench-fresh");
     try {
       Path spec = work.resolve("spec.yaml");
@@ -55,6 +59,7 @@ public final class FreshProcessRun {
       if (symmetry) {
         cmd.add("--symmetry");
       }
+      properties.forEach(p -> cmd.addAll(List.of("--property", p.name())));
       cmd.add(spec.toString());
       TimedRun r = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
       return new Result(states(r), r);

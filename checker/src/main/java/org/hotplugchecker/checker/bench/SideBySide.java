@@ -38,17 +38,15 @@ public final class SideBySide {
   /**
    * A comparison with {@code rival} over {@code options}' rungs, kernels, arches and worker
    * counts (repeated {@code options.repeat()} times), both tools checking {@code
-   * properties} (all when empty); {@code ourCommand} starts our command line (e.g.
+   * options.properties()} (all when empty); {@code ourCommand} starts our command line (e.g.
    * {@code java -jar hotplug-checker.jar}), to which {@code check ...} is appended.
    */
-  public SideBySide(Rival rival, BenchOptions options, List<String> ourCommand,
-      List<PropertyRule> properties) {
+  public SideBySide(Rival rival, BenchOptions options, List<String> ourCommand) {
     this.rival = rival;
     this.options = options;
     this.ourCommand = List.copyOf(ourCommand);
-    List<PropertyRule> all = HotplugRules.RULES.properties();
-    this.properties = properties.isEmpty() ? all
-        : all.stream().filter(properties::contains).toList(); // model order, as check keeps
+    this.properties = options.properties().isEmpty() ? HotplugRules.RULES.properties()
+        : options.properties();
   }
 
   /** What is missing to run a comparison with {@code rival}, or null when nothing is. */

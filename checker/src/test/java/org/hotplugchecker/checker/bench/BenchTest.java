@@ -12,6 +12,8 @@ import org.hotplugchecker.checker.CheckResult;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.rules.HotplugRules;
+import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.KernelVariant;
@@ -52,6 +54,26 @@ class BenchTest {
     assertTrue(runs.get(0).contains(" " + count + " "), runs.get(0));
     assertTrue(runs.get(0).contains(" off "), runs.get(0));
     assertTrue(runs.get(3).contains(" on "), runs.get(3));
+  }
+
+  @Test
+  void aPropertySubsetIsCheckedAloneInTheRuleTablesOrderAndNamedInTheHeader() {
+    PropertyRule noOops = HotplugRules.RULES.property("no_oops").orElseThrow();
+    PropertyRule pgdat = HotplugRules.RULES.property("online_node_has_pgdat").orElseThrow();
+    BenchOptions o = BenchOptions.defaults().withRungs(List.of(BenchOptions.Rung.parse("2x1x1")))
+        .withKernels(List.of(KernelVariant.V4_19)).withArches(List.of(Arch.GENERIC))
+        .withWorkers(List.of(1)).withWarmups(0).withProperties(List.of(noOops, pgdat));
+    assertEquals(List.of(pgdat, noOops), o.properties(), "the rule table's order");
+    Topology t = Bench.topology(new BenchOptions.Rung(2, 1, 1), Arch.GENERIC,
+        KernelVariant.V4_19);
+    assertEquals(List.of(pgdat, noOops), o.model(t).propertyRules());
+    assertEquals(HotplugRules.RULES.properties(),
+        o.withProperties(List.of()).model(t).propertyRules(), "empty: every property");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    assertEquals(0, Bench.run(o, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("# properties: online_node_has_pgdat, no_oops\n"), out);
+    assertEquals(1, out.lines().filter(l -> l.startsWith("2x1x1")).count(), out);
   }
 
   @Test
