@@ -2,7 +2,6 @@ package org.hotplugchecker.checker.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
-import org.hotplugchecker.model.spec.SpecWriter;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.KernelVariant;
 import org.hotplugchecker.model.topology.Topology;
@@ -33,6 +30,7 @@ public final class SideBySide {
   private final Rival rival;
   private final BenchOptions options;
   private final List<String> ourCommand;
+  private final FreshProcessRun fresh;
   private final List<PropertyRule> properties; // built-in ones, in the table's order
 
   /**
@@ -45,6 +43,7 @@ public final class SideBySide {
     this.rival = rival;
     this.options = options;
     this.ourCommand = List.copyOf(ourCommand);
+    this.fresh = new FreshProcessRun(ourCommand);
     this.properties = options.properties().isEmpty() ? HotplugRules.RULES.properties()
         : options.properties();
   }
@@ -52,10 +51,7 @@ public final class SideBySide {
   /** What is missing to run a comparison with {@code rival}, or null when nothing is. */
   public static String missing(Rival rival) {
     String m = rival.missing();
-    if (m != null) {
-      return m;
-    }
-    return TimedRun.available() ? null : "no " + TimedRun.TIME + " (apt-get install -y time)";
+    return m != null ? m : FreshProcessRun.missing();
   }
 
   /** One measured run of one tool. */
@@ -99,23 +95,15 @@ public final class SideBySide {
     Path work = Files.createTempDirectory("bench-" + rival.tool());
     try {
       String name = rung + "-" + arch.specName() + "-" + kernel.specName();
-      Path spec = work.resolve("spec.yaml");
-      Files.writeString(spec, SpecWriter.of(name, t), StandardCharsets.UTF_8);
-      Rival.Prepared theirs = rival.prepare(HotplugModel.checking(t, properties),
+      Rival.Prepared theirs = rival.prepare(options.model(t),
           "bench_" + name.replaceAll("\\W", "_"), workers, work);
       List<Run> ours = new ArrayList<>();
       List<Run> others = new ArrayList<>();
       String problem = null;
       for (int i = 0; i < options.repeat() && problem == null; i++) {
-        List<String> cmd = new ArrayList<>(ourCommand);
-        cmd.addAll(List.of("check", "--format", "json", "--no-progress", "--workers",
-            Integer.toString(workers)));
-        if (properties.size() < HotplugRules.RULES.properties().size()) {
-          properties.forEach(p -> cmd.addAll(List.of("--property", p.name())));
-        }
-        cmd.add(spec.toString());
-        TimedRun o = TimedRun.of(cmd, work, TIMEOUT_SECONDS);
-        long ourStates = FreshProcessRun.states(o);
+        FreshProcessRun.Result mine = fresh.run(name, t, workers, false, options.properties());
+        long ourStates = mine.states();
+        TimedRun o = mine.timed();
         ours.add(new Run(ourStates, o));
         TimedRun s = TimedRun.of(theirs.command(ourStates), theirs.directory(),
             TIMEOUT_SECONDS);
