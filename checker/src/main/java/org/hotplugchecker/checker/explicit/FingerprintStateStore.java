@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  */
 public final class FingerprintStateStore implements StateStore {
   private static final int MIN_CAPACITY = 1 << 10;
-  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
+  private static final int MAX_CAPACITY = StoreFullException.MAX_ARRAY;
   private static final double MAX_LOAD = 0.75;
   private static final long SEED_A = 0x2545F4914F6CDD1DL;
   private static final long SEED_B = 0x7A3C1F0B5D9E8264L;

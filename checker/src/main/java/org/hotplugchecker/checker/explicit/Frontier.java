@@ -128,8 +128,8 @@ final class Frontier {
     int nextSize = nextSizeCell[PAD];
     if ((nextSize + 1L) * words > next.length) {
       long grown = Math.max(1024L * words, next.length * 2L);
-      if (grown > Integer.MAX_VALUE - 16) {
-        grown = Integer.MAX_VALUE - 16;
+      if (grown > StoreFullException.MAX_ARRAY) {
+        grown = StoreFullException.MAX_ARRAY;
         if ((nextSize + 1L) * words > grown) {
           throw StoreFullException.atLimit("the frontier buffer of one BFS level", nextSize,
               grown / words);

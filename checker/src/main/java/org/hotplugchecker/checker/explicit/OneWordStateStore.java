@@ -26,7 +26,7 @@ import java.lang.invoke.VarHandle;
  */
 public final class OneWordStateStore implements StateStore {
   private static final int MIN_CAPACITY = 1 << 10;
-  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
+  private static final int MAX_CAPACITY = StoreFullException.MAX_ARRAY;
   private static final double MAX_LOAD = 0.8;
   private static final long SEED = 0x2545F4914F6CDD1DL;
 

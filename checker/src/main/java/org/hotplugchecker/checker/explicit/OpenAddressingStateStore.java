@@ -31,7 +31,7 @@ public final class OpenAddressingStateStore implements StateStore {
   private static final int PAGE_STATES = 1 << PAGE_SHIFT;
   private static final int PAGE_MASK = PAGE_STATES - 1;
   private static final int MIN_CAPACITY = 1 << 10;
-  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 16;
+  private static final int MAX_CAPACITY = StoreFullException.MAX_ARRAY;
   private static final double MAX_LOAD = 0.8;
   private static final long SEED = 0x2545F4914F6CDD1DL;
 

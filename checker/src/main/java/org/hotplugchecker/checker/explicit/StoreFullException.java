@@ -8,8 +8,8 @@ import java.util.Locale;
  * elements), so a search stops, incomplete and saying so, rather than wrapping a count.
  */
 public final class StoreFullException extends RuntimeException {
-  /** The largest array the stores allocate, in elements. */
-  static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+  /** The largest array the stores and frontiers allocate, in elements. */
+  static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
   /** Creates the exception. */
   public StoreFullException(String message) {

@@ -57,7 +57,7 @@ public final class TwoWordStateStore implements StateStore {
   }
 
   TwoWordStateStore(int bits, MemoryBudget budget) {
-    this(bits, budget, (Integer.MAX_VALUE - 16) / intsPerSlot(bits));
+    this(bits, budget, StoreFullException.MAX_ARRAY / intsPerSlot(bits));
   }
 
   /** A store whose table never grows past {@code maxCapacity} slots (tests use small ones). */
@@ -70,7 +70,7 @@ public final class TwoWordStateStore implements StateStore {
     this.wide = ints == 4;
     this.maxLoad = wide ? 0.85 : 0.8;
     this.growth = wide ? 1.25 : 1.5;
-    if (maxCapacity < MIN_CAPACITY || maxCapacity > (Integer.MAX_VALUE - 16) / ints) {
+    if (maxCapacity < MIN_CAPACITY || maxCapacity > StoreFullException.MAX_ARRAY / ints) {
       throw new IllegalArgumentException("table size out of range: " + maxCapacity);
     }
     this.maxCapacity = maxCapacity;
