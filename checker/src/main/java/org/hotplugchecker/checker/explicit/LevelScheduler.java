@@ -34,14 +34,22 @@ final class LevelScheduler implements AutoCloseable {
 
   private final ChunkExpansion expansion;
   private final int workers;
+  private final int minChunk;
+  private final int maxChunk;
   private final Crew crew;
   // What expanding a state took the merging thread lately (to tell a late worker).
   private long nanosPerState = 1_000;
 
-  /** A scheduler for {@code workers} threads in all, the calling one included. */
-  LevelScheduler(ChunkExpansion expansion, int workers) {
+  /**
+   * A scheduler for {@code workers} threads in all, the calling one included, whose chunks
+   * hold at most {@code chunkStates} states and at least one ({@link
+   * ExplorerOptions#chunkStates}); 0 for {@link #MIN_CHUNK} to {@link #MAX_CHUNK}.
+   */
+  LevelScheduler(ChunkExpansion expansion, int workers, int chunkStates) {
     this.expansion = expansion;
     this.workers = Math.max(1, workers);
+    this.minChunk = chunkStates > 0 ? 1 : MIN_CHUNK;
+    this.maxChunk = chunkStates > 0 ? chunkStates : MAX_CHUNK;
     this.crew = this.workers > 1
         ? new Crew(ExplorerThreads.pool(), expansion, this.workers - 1) : null;
   }
@@ -57,14 +65,14 @@ final class LevelScheduler implements AutoCloseable {
   void expand(Level level, boolean direct, InOrder out) {
     int lo = level.start();
     int hi = level.end();
-    if (crew == null || hi - lo <= MIN_CHUNK * 2) {
-      for (int from = lo; from < hi; from += MAX_CHUNK) {
-        int to = Math.min(hi, from + MAX_CHUNK);
+    if (crew == null || hi - lo <= minChunk * 2) {
+      for (int from = lo; from < hi; from += maxChunk) {
+        int to = Math.min(hi, from + maxChunk);
         out.take(expansion.expand(level, from, to, direct, null, 0), to);
       }
       return;
     }
-    int[] bounds = chunkBounds(lo, hi, workers);
+    int[] bounds = chunkBounds(lo, hi, workers, minChunk, maxChunk);
     int n = bounds.length - 1;
     LevelWork work = new LevelWork(level, bounds);
     crew.publish(work);
@@ -121,17 +129,16 @@ final class LevelScheduler implements AutoCloseable {
 
   /**
    * The chunks of level {@code [lo, hi)} for several workers, as bounds: a chunk takes a
-   * fixed share of what is left, between {@link #MIN_CHUNK} and {@link #MAX_CHUNK}
-   * states, so chunks shrink towards the level's end and the workers finish it at
-   * nearly the same time (the level ends with a wait for its last chunk).
+   * fixed share of what is left, between {@code min} and {@code max} states, so chunks
+   * shrink towards the level's end and the workers finish it at nearly the same time (the
+   * level ends with a wait for its last chunk).
    */
-  static int[] chunkBounds(int lo, int hi, int workers) {
+  static int[] chunkBounds(int lo, int hi, int workers, int min, int max) {
     int[] bounds = new int[16];
     int n = 0;
     bounds[n++] = lo;
     for (int from = lo; from < hi; ) {
-      int size = Math.max(MIN_CHUNK,
-          Math.min(MAX_CHUNK, (hi - from) / (workers * CHUNKS_PER_WORKER)));
+      int size = Math.max(min, Math.min(max, (hi - from) / (workers * CHUNKS_PER_WORKER)));
       from = Math.min(hi, from + size);
       if (n == bounds.length) {
         bounds = Arrays.copyOf(bounds, n * 2);

@@ -83,7 +83,8 @@ final class LevelSearch {
     StateStore store = storage.store();
     Frontier frontier = new Frontier(storage, plan.words, budget);
     ChunkExpansion expansion = ChunkExpansion.forPlan(plan, storage, frontier);
-    try (LevelScheduler scheduler = new LevelScheduler(expansion, plan.options.workers())) {
+    try (LevelScheduler scheduler = new LevelScheduler(expansion, plan.options.workers(),
+        plan.options.chunkStates())) {
       levels.add(0);
       frontier.addInitialStates(plan.ts.initialStates(), plan.sym);
       for (int level = 0; ; level++) {
