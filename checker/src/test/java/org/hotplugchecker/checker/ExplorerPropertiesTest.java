@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -41,8 +42,29 @@ class ExplorerPropertiesTest {
     return TopologyArbitraries.small();
   }
 
+  /** Machines with hotplug to do, whose levels are wide enough to split among workers. */
+  @Provide
+  Arbitrary<Topology> busy() {
+    return TopologyArbitraries.busy();
+  }
+
+  /**
+   * Chunk sizes for the parallel runs: the explorer expands a level of up to 256 states on
+   * one thread with its own sizes, which most random machines never exceed; with these,
+   * every level of more than two states is split among the workers.
+   */
+  @Provide
+  Arbitrary<Integer> chunks() {
+    return Arbitraries.of(1, 2, 5, 32);
+  }
+
   private static CheckResult explore(TransitionSystem ts, int workers) {
     return new ExplicitExplorer().explore(ts, ExplorerOptions.defaults().withWorkers(workers));
+  }
+
+  private static CheckResult explore(TransitionSystem ts, int workers, int chunk) {
+    return new ExplicitExplorer().explore(ts, ExplorerOptions.defaults().withWorkers(workers)
+        .withChunkStates(chunk));
   }
 
   /** Everything of a result that must not depend on the worker count (not timings). */
@@ -60,11 +82,24 @@ class ExplorerPropertiesTest {
   }
 
   @Property(tries = 60)
-  void resultsAreTheSameForOneTwoAndThreeWorkers(@ForAll("topologies") Topology t) {
+  void resultsAreTheSameForOneTwoAndThreeWorkers(@ForAll("topologies") Topology t,
+      @ForAll("chunks") int chunk) {
+    assertWorkersAgree(t, chunk);
+  }
+
+  @Property(tries = 40)
+  void resultsAreTheSameForOneTwoAndThreeWorkersOnBusyMachines(@ForAll("busy") Topology t,
+      @ForAll("chunks") int chunk) {
+    assertWorkersAgree(t, chunk);
+  }
+
+  /** One worker's result, and the same with 2 and 3 workers, default and small chunks. */
+  private static void assertWorkersAgree(Topology t, int chunk) {
     HotplugModel model = new HotplugModel(t);
     List<Object> one = observable(explore(model, 1));
-    assertEquals(one, observable(explore(model, 2)));
-    assertEquals(one, observable(explore(model, 3)));
+    assertEquals(one, observable(explore(model, 2)), "2 workers");
+    assertEquals(one, observable(explore(model, 2, chunk)), "2 workers, chunks of " + chunk);
+    assertEquals(one, observable(explore(model, 3, chunk)), "3 workers, chunks of " + chunk);
   }
 
   /**
@@ -163,11 +198,12 @@ class ExplorerPropertiesTest {
 
   /** Stopping at the first violating level finds the same shortest counterexamples there. */
   @Property(tries = 40)
-  void stopAtFirstGivesTheFullRunsCounterexamples(@ForAll("topologies") Topology t) {
+  void stopAtFirstGivesTheFullRunsCounterexamples(@ForAll("topologies") Topology t,
+      @ForAll("chunks") int chunk) {
     HotplugModel model = new HotplugModel(t);
     CheckResult full = explore(model, 1);
     CheckResult first = new ExplicitExplorer().explore(model,
-        ExplorerOptions.defaults().withWorkers(2).withStopAtFirst(true));
+        ExplorerOptions.defaults().withWorkers(2).withStopAtFirst(true).withChunkStates(chunk));
     for (int p = 0; p < full.properties().size(); p++) {
       PropertyResult f = first.properties().get(p);
       if (f.verdict() == Verdict.VIOLATED) {

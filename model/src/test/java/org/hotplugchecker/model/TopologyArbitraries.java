@@ -28,6 +28,41 @@ public final class TopologyArbitraries {
     return topologies(3, 3, 3);
   }
 
+  /**
+   * Machines on which hotplug happens: 2 or 3 nodes, 2 to 4 CPUs, 1 to 3 blocks, nine in
+   * ten components hot-pluggable (half of them absent at boot), any arch, knob set,
+   * distances and faults. {@link #small()} shrinks well but mostly makes machines with one
+   * CPU, which no CPU action can change; these reach hundreds to tens of thousands of
+   * states, with BFS levels wide enough to be split among workers.
+   */
+  public static Arbitrary<Topology> busy() {
+    return Arbitraries.integers().between(2, 3).flatMap(nodes ->
+        Combinators.combine(
+            Arbitraries.of(Arch.values()),
+            kernels(),
+            hotpluggable(nodes, 2, 4),
+            hotpluggable(nodes, 1, 3),
+            Arbitraries.of(true, false),
+            distances(nodes))
+        .as((arch, kernel, cpus, memory, fault, distance) -> {
+          List<Component> fixedCpus = new ArrayList<>(cpus);
+          Component cpu0 = fixedCpus.get(0);
+          fixedCpus.set(0, new Component(cpu0.home(), true, cpu0.hotplug()));
+          return Topology.of(arch, kernel, nodes, distance, fixedCpus, memory,
+              fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of());
+        }));
+  }
+
+  /** Components on random homes: 1 in 10 boot and fixed, else hot-pluggable, half at boot. */
+  private static Arbitrary<List<Component>> hotpluggable(int nodes, int min, int max) {
+    Arbitrary<Component> one = Combinators.combine(
+        Arbitraries.integers().between(0, nodes - 1),
+        Arbitraries.frequency(net.jqwik.api.Tuple.of(1, 0), net.jqwik.api.Tuple.of(9, 1),
+            net.jqwik.api.Tuple.of(9, 2)))
+        .as((home, kind) -> new Component(home, kind != 2, kind != 0));
+    return one.list().ofMinSize(min).ofMaxSize(max);
+  }
+
   /** Valid topologies within the given bounds (at least one node and one CPU). */
   public static Arbitrary<Topology> topologies(int maxNodes, int maxCpus, int maxBlocks) {
     return topologies(maxNodes, maxCpus, maxBlocks,
