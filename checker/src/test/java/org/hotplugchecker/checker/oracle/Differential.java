@@ -13,7 +13,11 @@ import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.topology.Topology;
 
-/** Runs the oracle and the explicit engine on one topology and describes any difference. */
+/**
+ * Runs the oracle and the explicit engine on one topology and describes any difference:
+ * in the counts, in the verdicts and counterexample lengths, and in the counterexamples
+ * themselves ({@link OracleTraces}).
+ */
 final class Differential {
   private Differential() {}
 
@@ -39,8 +43,8 @@ final class Differential {
       }
     });
     OracleExplorer.Result oracle = OracleExplorer.explore(topo, parsed);
-    CheckResult engine = new ExplicitExplorer().explore(HotplugModel.checking(topo, props),
-        ExplorerOptions.defaults());
+    HotplugModel model = HotplugModel.checking(topo, props);
+    CheckResult engine = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
     Map<String, String> engineVerdicts = new LinkedHashMap<>();
     engine.properties().forEach(p ->
         engineVerdicts.put(p.property().name(), ReferenceCases.referenceNotation(p)));
@@ -65,6 +69,8 @@ final class Differential {
         diffs.add(name + ": oracle " + verdict + ", engine " + other);
       }
     });
+    diffs.addAll(OracleTraces.problems(topo, model, engine,
+        OracleExplorer.invariants(topo, parsed)));
     if (diffs.isEmpty()) {
       return Optional.empty();
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Differential test: the explicit engine running {@code HotplugModel} must give exactly the
- * clean-room oracle's states, transitions, verdicts and counterexample lengths, on random
- * topologies (faults, random distances with ties) and on every tiny topology.
+ * clean-room oracle's states, transitions, verdicts and counterexample lengths, and
+ * counterexamples the oracle replays, on random topologies (faults, random distances with
+ * ties), on machines with hotplug to do, and on every tiny topology.
  */
 class OracleDifferentialTest {
 
@@ -34,6 +35,17 @@ class OracleDifferentialTest {
   @Property(tries = 300)
   void engineAgreesWithOracleOnUnusualDistances(@ForAll("unusualDistances") Topology topo) {
     assertAgrees(topo);
+  }
+
+  /** Machines with CPU and memory hotplug to do (most small ones have a single CPU). */
+  @Property(tries = 200)
+  void engineAgreesWithOracleOnBusyMachines(@ForAll("busy") Topology topo) {
+    assertAgrees(topo);
+  }
+
+  @Provide
+  Arbitrary<Topology> busy() {
+    return TopologyArbitraries.busy();
   }
 
   @Provide

@@ -40,11 +40,7 @@ public final class OracleExplorer {
   public static Result explore(Topology topo,
       Map<String, org.hotplugchecker.model.rules.Expr> userInvariants) {
     OracleKernel kernel = new OracleKernel(topo);
-    Map<String, Predicate<OracleState>> invariants = new java.util.LinkedHashMap<>(
-        OracleInvariants.of(topo));
-    userInvariants.forEach((name, expr) -> invariants.put(name, s ->
-        new org.hotplugchecker.model.rules.lang.ReferenceEvaluator(topo, (slot, i) ->
-            read(s, slot, i)).holds(expr)));
+    Map<String, Predicate<OracleState>> invariants = invariants(topo, userInvariants);
     Map<String, Integer> firstViolation = new HashMap<>();
     boolean allocExercised = false;
     int allocViolation = -1;
@@ -91,6 +87,20 @@ public final class OracleExplorer {
     verdicts.put(ALLOC_LOCAL, allocViolation != -1 ? "violated@" + allocViolation
         : allocExercised ? "holds" : "vacuous");
     return new Result(depth.size(), transitions, verdicts);
+  }
+
+  /**
+   * The invariants the oracle checks, by name: MODEL.md's built-in ones ({@link
+   * OracleInvariants}) and then {@code userInvariants}, evaluated on the oracle's states.
+   */
+  static Map<String, Predicate<OracleState>> invariants(Topology topo,
+      Map<String, org.hotplugchecker.model.rules.Expr> userInvariants) {
+    Map<String, Predicate<OracleState>> invariants = new LinkedHashMap<>(
+        OracleInvariants.of(topo));
+    userInvariants.forEach((name, expr) -> invariants.put(name, s ->
+        new org.hotplugchecker.model.rules.lang.ReferenceEvaluator(topo, (slot, i) ->
+            read(s, slot, i)).holds(expr)));
+    return invariants;
   }
 
   /** MODEL.md's state table by name, on an oracle state (a bool as 0/1). */
