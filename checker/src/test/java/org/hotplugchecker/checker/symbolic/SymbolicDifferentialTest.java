@@ -17,6 +17,8 @@ import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.checker.trace.TraceReplayer;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.TopologyArbitraries;
+import org.hotplugchecker.model.rules.PropertyRule;
+import org.hotplugchecker.model.rules.lang.InvariantArbitraries;
 import org.hotplugchecker.model.rules.symbolic.SampleInvariants;
 import org.hotplugchecker.model.topology.Topology;
 
@@ -144,7 +146,42 @@ class SymbolicDifferentialTest {
   @Property(tries = 200)
   void kInductionIsSound(@ForAll("topologies") Topology topology,
       @ForAll boolean userInvariants) {
-    SymbolicModel model = model(topology, userInvariants);
+    assertKInductionSound(topology, userInvariants);
+  }
+
+  /**
+   * The same with random invariants of the invariant language on machines with hotplug to
+   * do. The built-in and sample invariants are 3-inductive on every machine tried, so the
+   * case k-induction must answer unknown (true in every reachable state, not inductive)
+   * comes only from invariants like these.
+   */
+  @Property(tries = 40)
+  void kInductionIsSoundWithRandomInvariantsOnBusyMachines(@ForAll("busy") Topology topology,
+      @ForAll("randomInvariants") List<InvariantArbitraries.Generated> invariants) {
+    List<PropertyRule.Invariant> extra = new ArrayList<>();
+    for (int i = 0; i < invariants.size(); i++) {
+      InvariantArbitraries.Generated g = invariants.get(i);
+      extra.add(new PropertyRule.Invariant("random_" + i, g.source(), g.expr(), g.source()));
+    }
+    RuleMachineSystem ts = RuleMachineSystem.of(topology, extra);
+    assertKInductionSound(topology, SymbolicModel.of(ts, ts.machine()));
+  }
+
+  @Provide
+  Arbitrary<Topology> busy() {
+    return TopologyArbitraries.busy();
+  }
+
+  @Provide
+  Arbitrary<List<InvariantArbitraries.Generated>> randomInvariants() {
+    return InvariantArbitraries.invariants().list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  private static void assertKInductionSound(Topology topology, boolean userInvariants) {
+    assertKInductionSound(topology, model(topology, userInvariants));
+  }
+
+  private static void assertKInductionSound(Topology topology, SymbolicModel model) {
     CheckResult explicit = new ExplicitExplorer().explore(model.ts(), ExplorerOptions.defaults());
     Assume.that(explicit.depth() >= 1);
     CheckResult kind = new KInductionEngine(new KInductionOptions(3, 20_000)).check(model);
@@ -152,6 +189,8 @@ class SymbolicDifferentialTest {
         .count();
     long proved = kind.properties().stream().filter(r -> r.verdict() == Verdict.HOLDS).count();
     Statistics.label("holding properties proved").collect(proved == holds ? "all" : "some");
+    Statistics.label("unknowns").collect(kind.properties().stream()
+        .anyMatch(r -> r.verdict() == Verdict.UNKNOWN) ? "some" : "none");
     List<String> problems = new ArrayList<>();
     for (int p = 0; p < explicit.properties().size(); p++) {
       PropertyResult e = explicit.properties().get(p);
