@@ -36,21 +36,8 @@ public final class TopologyArbitraries {
    * states, with BFS levels wide enough to be split among workers.
    */
   public static Arbitrary<Topology> busy() {
-    return Arbitraries.integers().between(2, 3).flatMap(nodes ->
-        Combinators.combine(
-            Arbitraries.of(Arch.values()),
-            kernels(),
-            hotpluggable(nodes, 2, 4),
-            hotpluggable(nodes, 1, 3),
-            Arbitraries.of(true, false),
-            distances(nodes))
-        .as((arch, kernel, cpus, memory, fault, distance) -> {
-          List<Component> fixedCpus = new ArrayList<>(cpus);
-          Component cpu0 = fixedCpus.get(0);
-          fixedCpus.set(0, new Component(cpu0.home(), true, cpu0.hotplug()));
-          return Topology.of(arch, kernel, nodes, distance, fixedCpus, memory,
-              fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of());
-        }));
+    return Arbitraries.integers().between(2, 3).flatMap(nodes -> machines(nodes, kernels(),
+        hotpluggable(nodes, 2, 4), hotpluggable(nodes, 1, 3)));
   }
 
   /** Components on random homes: 1 in 10 boot and fixed, else hot-pluggable, half at boot. */
@@ -95,12 +82,21 @@ public final class TopologyArbitraries {
   /** Valid topologies within the given bounds with kernels from {@code kernels}. */
   public static Arbitrary<Topology> topologies(int maxNodes, int maxCpus, int maxBlocks,
       Arbitrary<Kernel> kernels) {
-    return Arbitraries.integers().between(1, maxNodes).flatMap(nodes ->
-        Combinators.combine(
+    return Arbitraries.integers().between(1, maxNodes).flatMap(nodes -> machines(nodes,
+        kernels, components(nodes, 1, maxCpus), components(nodes, 0, maxBlocks)));
+  }
+
+  /**
+   * Machines of {@code nodes} nodes with these CPUs (at least one) and blocks, any arch,
+   * faults and distances.
+   */
+  private static Arbitrary<Topology> machines(int nodes, Arbitrary<Kernel> kernels,
+      Arbitrary<List<Component>> cpuLists, Arbitrary<List<Component>> blockLists) {
+    return Combinators.combine(
             Arbitraries.of(Arch.values()),
             kernels,
-            components(nodes, 1, maxCpus),
-            components(nodes, 0, maxBlocks),
+            cpuLists,
+            blockLists,
             Arbitraries.of(true, false),
             distances(nodes))
         .as((arch, kernel, cpus, memory, fault, distance) -> {
@@ -110,7 +106,7 @@ public final class TopologyArbitraries {
           fixedCpus.set(0, new Component(cpu0.home(), true, cpu0.hotplug()));
           return Topology.of(arch, kernel, nodes, distance, fixedCpus, memory,
               fault ? Set.of(Fault.ADD_MEMORY_FAILS) : Set.of());
-        }));
+        });
   }
 
   /**
