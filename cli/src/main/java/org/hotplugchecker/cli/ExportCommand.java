@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.hotplugchecker.checker.export.ExportException;
 import org.hotplugchecker.checker.export.ExportFormat;
 import org.hotplugchecker.checker.export.ModelExport;
+import org.hotplugchecker.checker.export.PromelaExporter;
 import org.hotplugchecker.model.HotplugModel;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.spec.Spec;
@@ -65,8 +66,20 @@ final class ExportCommand implements Callable<Integer> {
       description = "Export only this property (repeatable); it must be one the spec checks.")
   List<String> propertyFilter = new ArrayList<>();
 
+  @Option(names = "--shortest-trail",
+      description = "Promela only: fail a property's assertion in every state that violates "
+          + "it, not only at its first failure, so that pan -i (compiled with -DREACH) finds "
+          + "a shortest trail; with one --property, that property's shortest counterexample.")
+  boolean shortestTrail;
+
   @Override
   public Integer call() {
+    if (shortestTrail && to != Target.promela) {
+      throw new ParameterException(commandSpec.commandLine(),
+          "--shortest-trail applies to --to promela only (it shapes pan's assertions)");
+    }
+    PromelaExporter.Failures failures = shortestTrail ? PromelaExporter.Failures.EVERY
+        : PromelaExporter.Failures.FIRST;
     PrintWriter out = commandSpec.commandLine().getOut();
     PrintWriter err = commandSpec.commandLine().getErr();
     List<Spec> specs;
@@ -80,7 +93,7 @@ final class ExportCommand implements Callable<Integer> {
     for (Spec spec : specs) { // one model per kernel and arch the spec lists
       try {
         files.addAll(ModelExport.export(HotplugModel.checking(spec.topology(),
-            properties(spec)).machine(), to.format, spec.name()));
+            properties(spec)).machine(), to.format, spec.name(), failures));
       } catch (ExportException e) {
         err.println(specFile + ": cannot export to " + to + ": " + e.getMessage());
         return ExitCode.USAGE;

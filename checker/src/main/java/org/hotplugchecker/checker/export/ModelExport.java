@@ -22,9 +22,20 @@ public final class ModelExport {
    * @throws ExportException if the rules have something the format cannot express
    */
   public static List<File> export(RuleMachine machine, ExportFormat format, String name) {
+    return export(machine, format, name, PromelaExporter.Failures.FIRST);
+  }
+
+  /**
+   * As {@link #export(RuleMachine, ExportFormat, String)}, with the Promela model's
+   * assertions failing as {@code failures} says (the TLA+ export has no such choice and
+   * ignores it).
+   */
+  public static List<File> export(RuleMachine machine, ExportFormat format, String name,
+      PromelaExporter.Failures failures) {
     String base = Identifiers.plain(name);
     return switch (format) {
-      case PROMELA -> List.of(new File(base + ".pml", new PromelaExporter(machine).export()));
+      case PROMELA -> List.of(new File(base + ".pml",
+          new PromelaExporter(machine, failures).export()));
       case TLA -> {
         TlaExporter tla = new TlaExporter(machine, base);
         yield List.of(new File(base + ".tla", tla.module()), new File(base + ".cfg",

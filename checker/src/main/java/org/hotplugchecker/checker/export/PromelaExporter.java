@@ -35,13 +35,60 @@ import org.hotplugchecker.model.rules.eval.RuleMachine;
  * transition per state, the initial state is stored without one).
  */
 public final class PromelaExporter {
+  /** Which failures of a property's assertion the model lets pan see. */
+  public enum Failures {
+    /**
+     * Only each property's first: a hidden {@code reported_NAME} flag, set at the first
+     * failure, keeps the assertion quiet after it, so that {@code pan -c0} lists every
+     * violated property once however many states violate it.
+     */
+    FIRST,
+    /**
+     * Every violating state's. Needed by {@code pan -i} (iterative search for a shortest
+     * trail, compiled with {@code -DREACH}): it goes on searching below the depth of the
+     * first failure, which a report-once flag would silence.
+     */
+    EVERY
+  }
+
+  private static final String RUN_FIRST = """
+       *
+       * Run:  spin -a FILE.pml && gcc -O2 -DNOREDUCE -o pan pan.c && ./pan -m10000000
+       * pan's "states, stored" is hotplug-checker's states; "states, matched" is its
+       * transitions + 1. A failed assertion names the property (ok_NAME); with -c0 pan
+       * searches on and reports every violated property, each once (reported_NAME is
+       * set at its first failure). 'spin -t -p FILE.pml' replays a trail, printing the
+       * kernel functions each step ran.
+       */
+
+      """;
+  private static final String RUN_EVERY = """
+       *
+       * Run:  spin -a FILE.pml && gcc -O2 -DNOREDUCE -DREACH -o pan pan.c && ./pan -i -m10000000
+       * Every violating state fails its property's assertion, so that pan -i searches on
+       * below each failure's depth: its last "reducing search depth to N" puts the
+       * shortest trail to a failure at N - 1 steps, and the trail it writes last is one.
+       * With one property exported, that is the property's shortest counterexample, of
+       * the length hotplug-checker reports. 'spin -t -p FILE.pml' replays the trail,
+       * printing the kernel functions each step ran.
+       */
+
+      """;
+
   private final RuleMachine machine;
   private final PromelaExprs exprs;
+  private final Failures failures;
+
+  /** An exporter of {@code machine}'s rules, topology and properties ({@link Failures#FIRST}). */
+  public PromelaExporter(RuleMachine machine) {
+    this(machine, Failures.FIRST);
+  }
 
   /** An exporter of {@code machine}'s rules, topology and properties. */
-  public PromelaExporter(RuleMachine machine) {
+  public PromelaExporter(RuleMachine machine, Failures failures) {
     this.machine = machine;
     this.exprs = new PromelaExprs(machine.facts());
+    this.failures = failures;
   }
 
   /** The Promela model. */
@@ -61,17 +108,15 @@ public final class PromelaExporter {
     for (String l : ExportHeader.lines(machine, "promela")) {
       sb.append(" * ").append(comment(l)).append('\n');
     }
-    sb.append(" *\n * Run:  spin -a FILE.pml && gcc -O2 -DNOREDUCE -o pan pan.c && ./pan -m10000000\n")
-        .append(" * pan's \"states, stored\" is hotplug-checker's states; \"states, matched\" is its\n")
-        .append(" * transitions + 1. A failed assertion names the property (ok_NAME); with -c0 pan\n")
-        .append(" * searches on and reports every violated property, each once (reported_NAME is\n")
-        .append(" * set at its first failure). 'spin -t -p FILE.pml' replays a trail, printing the\n")
-        .append(" * kernel functions each step ran.\n */\n\n");
+    sb.append(failures == Failures.FIRST ? RUN_FIRST : RUN_EVERY);
     sb.append(stateDeclarations()).append('\n');
     sb.append("/* Not in the state vector: property results and values kept within one step. */\n");
     for (String ok : okNames().values()) {
-      sb.append("hidden byte ").append(ok).append(", reported_")
-          .append(ok.substring("ok_".length())).append(";\n");
+      sb.append("hidden byte ").append(ok);
+      if (failures == Failures.FIRST) {
+        sb.append(", ").append(reported(ok));
+      }
+      sb.append(";\n");
     }
     sb.append("hidden byte write_in_range; /* stays 0: a write out of range fails its assert */\n");
     for (Map.Entry<String, Type> t : body.temporaries().entrySet()) {
@@ -121,6 +166,11 @@ public final class PromelaExporter {
     return out;
   }
 
+  /** The report-once flag of the property whose result is {@code ok}. */
+  private static String reported(String ok) {
+    return "reported_" + ok.substring("ok_".length());
+  }
+
   /** The self-loop that asserts every property in the current state. */
   private String propertyCheck() {
     Map<String, String> ok = okNames();
@@ -131,10 +181,14 @@ public final class PromelaExporter {
     for (PropertyRule p : machine.properties()) {
       PVal holds = property(p);
       String v = ok.get(p.name());
-      String seen = "reported_" + v.substring("ok_".length());
       sb.append("       ").append(v).append(" = ").append(holds.text()).append(";\n")
-          .append("       if\n       :: !").append(v).append(" && !").append(seen).append(" -> ")
-          .append(seen).append(" = 1; assert(").append(v).append(")\n")
+          .append("       if\n       :: !").append(v);
+      if (failures == Failures.FIRST) {
+        sb.append(" && !").append(reported(v)).append(" -> ").append(reported(v)).append(" = 1;");
+      } else {
+        sb.append(" ->");
+      }
+      sb.append(" assert(").append(v).append(")\n")
           .append("       :: else -> skip\n       fi;\n");
     }
     return sb.append("     }\n").toString();

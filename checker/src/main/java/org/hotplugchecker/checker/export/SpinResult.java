@@ -2,6 +2,7 @@ package org.hotplugchecker.checker.export;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ public record SpinResult(long stored, long matched, long depth, long errors,
       Pattern.compile("depth reached (\\d+), errors: (\\d+)");
   private static final Pattern ASSERTION =
       Pattern.compile("pan:\\d+: assertion violated (\\S+) \\(at depth (\\d+)\\)");
+  private static final Pattern REDUCED = Pattern.compile("pan: reducing search depth to (\\d+)");
   private static final Pattern[] INCOMPLETE = {
       Pattern.compile("error: max search depth too small"),
       Pattern.compile("Search not completed"),
@@ -61,6 +63,20 @@ public record SpinResult(long stored, long matched, long depth, long errors,
     return new SpinResult(Long.parseLong(stored.group(1)), Long.parseLong(matched.group(1)),
         Long.parseLong(vector.group(1)), Long.parseLong(vector.group(2)), Map.copyOf(violated),
         problem.isEmpty(), problem, output);
+  }
+
+  /**
+   * The depth of the shortest failure a {@code pan -i} run found: pan lowers its depth bound
+   * to one more than each failure's depth ("reducing search depth to N"), so the last
+   * bound, less one. Empty when the run found no failure.
+   */
+  public static OptionalLong iterativeShortest(String output) {
+    Matcher m = REDUCED.matcher(output);
+    long last = -1;
+    while (m.find()) {
+      last = Long.parseLong(m.group(1));
+    }
+    return last < 0 ? OptionalLong.empty() : OptionalLong.of(last - 1);
   }
 
   /** Whether pan reported property {@code name}'s assertion as failed. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,6 +95,34 @@ public final class SpinRunner {
     List<String> cmd = new ArrayList<>(List.of("./pan"));
     cmd.addAll(panArguments(maxDepth, hashBits));
     return SpinResult.parse(run(cmd));
+  }
+
+  /**
+   * The length of a shortest trail from the initial state to a failed assertion of
+   * {@code promela}, exported with {@link PromelaExporter.Failures#EVERY}; empty when no
+   * assertion fails. It compiles pan with {@code -DREACH} (a state met again at a smaller
+   * depth is searched again, which makes a depth-bounded search exact) and runs it with
+   * {@code -i}, which lowers its depth bound below each failure it finds until none is
+   * left.
+   *
+   * @throws IOException also when pan's search was cut short (by memory, or because
+   *     {@code maxDepth} is too small for the first, unbounded, pass)
+   */
+  public OptionalLong shortestTrail(String promela, long maxDepth, int hashBits)
+      throws IOException, InterruptedException {
+    if (promela.contains("reported_")) {
+      throw new IllegalArgumentException("a model exported with report-once flags: pan -i "
+          + "would not see the failures below the first one");
+    }
+    List<String> flags = new ArrayList<>(gccFlags);
+    flags.add("-DREACH");
+    new SpinRunner(dir, timeoutSeconds, flags).compile(promela);
+    String out = run(List.of("./pan", "-i", "-n", "-m" + maxDepth, "-w" + hashBits));
+    SpinResult r = SpinResult.parse(out);
+    if (!r.complete()) {
+      throw new IOException("pan -i stopped early: " + r.problem().orElse("") + "\n" + out);
+    }
+    return SpinResult.iterativeShortest(out);
   }
 
   /** Runs {@code cmd} in the directory; its output, or an exception naming what failed. */

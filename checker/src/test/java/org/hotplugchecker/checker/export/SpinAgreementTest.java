@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
@@ -44,7 +45,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * SPIN, run on our Promela exports, counts the states we count and finds the violations we
  * find: pan's "states, stored" equals our states, its "states, matched" our transitions + 1,
- * and its failed assertions are exactly the violated properties. Against the reference
+ * its failed assertions are exactly the violated properties, and its shortest trail to each
+ * ({@code pan -i}, one property exported at a time) is as long as our shortest
+ * counterexample. Against the reference
  * files where they have the case (presets, knob sets, the four user invariants), else
  * against our explorer or a plain search of the rule machine. Skipped, saying so, without
  * {@code spin} and {@code gcc}; {@code -Dhotplug.spin.all=true} runs every reference case
@@ -74,13 +77,17 @@ class SpinAgreementTest {
           + r.output());
       return r;
     } finally {
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(dir);
+      deleteDirectory(dir);
     }
+  }
+
+  private static void deleteDirectory(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+    Files.deleteIfExists(dir);
   }
 
   private static Set<String> spinViolations(SpinResult r, List<PropertyRule> props) {
@@ -120,6 +127,51 @@ class SpinAgreementTest {
     assertEquals(referenceViolations(c), spinViolations(r, model.propertyRules()));
   }
 
+  /**
+   * pan's own shortest trail (iterative deepening, {@code pan -i} on {@code -DREACH}) to each
+   * violated property, exported alone, is as long as the reference's shortest counterexample.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceCases")
+  void spinsShortestTrailsHaveTheReferenceLengths(ReferenceCases.Case c) throws Exception {
+    assumeSpin();
+    int checked = 0;
+    for (PropertyRule p : new HotplugModel(c.topology()).propertyRules()) {
+      String v = c.verdicts().get(p.name());
+      if (v.startsWith("violated@")) {
+        long expected = Long.parseLong(v.substring("violated@".length()));
+        assertEquals(spinDepth(p, expected), shortestTrail(c.topology(), p, c.states()),
+            p.name());
+        checked++;
+      }
+    }
+    assertTrue(checked > 0 || !c.verdicts().containsValue("violated"),
+        "a violated verdict without a length: " + c.verdicts());
+  }
+
+  /**
+   * The depth at which pan fails {@code p}'s assertion on a shortest counterexample of
+   * {@code length} steps: an action property's counterexample ends with a step of its
+   * action, while the export asserts it, as a state invariant, in the state before.
+   */
+  private static OptionalLong spinDepth(PropertyRule p, long length) {
+    return OptionalLong.of(p instanceof PropertyRule.ActionProperty ? length - 1 : length);
+  }
+
+  /** pan -i's shortest trail to {@code p}'s failure on {@code t}, {@code p} exported alone. */
+  private static OptionalLong shortestTrail(Topology t, PropertyRule p, long states)
+      throws IOException, InterruptedException {
+    RuleMachine m = new RuleMachine(HotplugRules.RULES, t, List.of(p));
+    Path dir = Files.createTempDirectory("spin-shortest");
+    try {
+      // The first pass is an unbounded DFS: its depth is at most the number of states.
+      return new SpinRunner(dir, 600, SpinRunner.QUICK).shortestTrail(
+          new PromelaExporter(m, PromelaExporter.Failures.EVERY).export(), states + 1, 18);
+    } finally {
+      deleteDirectory(dir);
+    }
+  }
+
   static Stream<ReferenceCases.Case> invariantCases() {
     return ReferenceCases.knobsAndInvariants().stream().filter(c -> !c.invariants().isEmpty());
   }
@@ -138,6 +190,13 @@ class SpinAgreementTest {
     assertEquals(c.states(), r.stored(), "states");
     assertEquals(c.transitions() + 1, r.matched(), "transitions + 1");
     assertEquals(referenceViolations(c), spinViolations(r, props));
+    for (PropertyRule p : TestInvariants.reference()) {
+      String v = c.verdicts().get(p.name());
+      if (v.startsWith("violated@")) {
+        assertEquals(spinDepth(p, Long.parseLong(v.substring("violated@".length()))),
+            shortestTrail(c.topology(), p, c.states()), p.name());
+      }
+    }
   }
 
   static Stream<Topology> trickyTopologies() {
@@ -174,10 +233,12 @@ class SpinAgreementTest {
   @Test
   void spinAgreesOnBenchRungs() throws Exception {
     assumeSpin();
+    // No shortest trails here: pan -i searches the whole space again for each depth it
+    // lowers its bound by, which took three minutes on these two.
     agreeWithExplorer(Bench.topology(BenchOptions.Rung.parse("2x2x2"), Arch.X86,
-        KernelVariant.V5_0));
+        KernelVariant.V5_0), false);
     agreeWithExplorer(Bench.topology(BenchOptions.Rung.parse("3x2x1"), Arch.GENERIC,
-        KernelVariant.V4_19));
+        KernelVariant.V4_19), false);
   }
 
   @Provide
@@ -192,7 +253,7 @@ class SpinAgreementTest {
   @Property(tries = 6)
   @AddLifecycleHook(SkipWithoutSpin.class)
   void spinAgreesOnRandomTopologies(@ForAll("knobTopologies") Topology t) throws Exception {
-    agreeWithExplorer(t);
+    agreeWithExplorer(t, true);
   }
 
   /** Skips a jqwik property, saying why, when spin or gcc is missing. */
@@ -205,7 +266,8 @@ class SpinAgreementTest {
     }
   }
 
-  private static void agreeWithExplorer(Topology t) throws Exception {
+  /** SPIN's counts and violations on {@code t} are ours; and, if asked, its shortest trails. */
+  private static void agreeWithExplorer(Topology t, boolean shortestTrails) throws Exception {
     HotplugModel model = new HotplugModel(t);
     CheckResult ours = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
     SpinResult r = spin(model.machine());
@@ -218,5 +280,12 @@ class SpinAgreementTest {
       }
     }
     assertEquals(violated, spinViolations(r, model.propertyRules()), () -> "violations of " + t);
+    for (PropertyRule p : model.propertyRules()) {
+      if (shortestTrails && violated.contains(p.name())) {
+        long length = ours.property(p.name()).orElseThrow().length();
+        assertEquals(spinDepth(p, length), shortestTrail(t, p, ours.states()),
+            () -> "shortest " + p.name() + " of " + t);
+      }
+    }
   }
 }

@@ -45,6 +45,22 @@ class SpinResultTest {
     assertEquals("error: max search depth too small", r.problem().orElseThrow());
   }
 
+  /** pan -i (SPIN 6.5.2, s1 x86 v4.19, no_oops alone): the last bound, less one, is 5. */
+  @Test
+  void readsTheShortestFailureOfAnIterativeSearch() {
+    String iterative = """
+        pan:1: assertion violated ok_no_oops (at depth 11)
+        pan: reducing search depth to 12
+        pan: reducing search depth to 10
+        pan: reducing search depth to 8
+        pan: reducing search depth to 6
+        """ + REPORT;
+    assertEquals(java.util.OptionalLong.of(5), SpinResult.iterativeShortest(iterative));
+    assertEquals(java.util.OptionalLong.empty(), SpinResult.iterativeShortest(REPORT));
+    assertEquals(java.util.OptionalLong.of(0),
+        SpinResult.iterativeShortest("pan: reducing search depth to 1\n"), "the boot state");
+  }
+
   @Test
   void aReportWithoutCountsIsAnError() {
     assertThrows(IllegalArgumentException.class, () -> SpinResult.parse("spin: syntax error"));
