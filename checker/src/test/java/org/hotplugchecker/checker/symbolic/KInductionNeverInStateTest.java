@@ -34,7 +34,7 @@ import org.hotplugchecker.model.topology.Topology;
  * these are violated deep down as often as at a short length, and hold for reasons that
  * lemmas of one or two atoms may or may not capture.
  */
-class KInductionUnreachableStatesTest {
+class KInductionNeverInStateTest {
   @Provide
   Arbitrary<Topology> busy() {
     return TopologyArbitraries.busy();
