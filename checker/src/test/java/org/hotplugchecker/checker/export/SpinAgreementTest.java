@@ -227,6 +227,12 @@ class SpinAgreementTest {
     assertEquals(ours.states(), r.stored(), "states");
     assertEquals(ours.transitions() + 1, r.matched(), "transitions + 1");
     assertEquals(ours.violated(), spinViolations(r, props));
+    for (PropertyRule p : props) {
+      Long length = ours.shortest().get(p.name());
+      if (length != null) {
+        assertEquals(spinDepth(p, length), shortestTrail(t, p, ours.states()), p.name());
+      }
+    }
   }
 
   /** Two bench rungs, larger than the reference cases, against the explicit explorer. */
