@@ -72,14 +72,16 @@ final class ExportCommand implements Callable<Integer> {
           + "a shortest trail; with one --property, that property's shortest counterexample.")
   boolean shortestTrail;
 
+  @Option(names = "--vacuity",
+      description = "Promela only: a vacuity probe instead of the properties. For each action "
+          + "property it asserts that no step is judged: pan -c0 failing unjudged_NAME shows "
+          + "the property exercised, and none failing after the whole search shows it "
+          + "vacuous (which its own assertion cannot tell from holding).")
+  boolean vacuity;
+
   @Override
   public Integer call() {
-    if (shortestTrail && to != Target.promela) {
-      throw new ParameterException(commandSpec.commandLine(),
-          "--shortest-trail applies to --to promela only (it shapes pan's assertions)");
-    }
-    PromelaExporter.Failures failures = shortestTrail ? PromelaExporter.Failures.EVERY
-        : PromelaExporter.Failures.FIRST;
+    PromelaExporter.Assertions assertions = assertions();
     PrintWriter out = commandSpec.commandLine().getOut();
     PrintWriter err = commandSpec.commandLine().getErr();
     List<Spec> specs;
@@ -93,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
     for (Spec spec : specs) { // one model per kernel and arch the spec lists
       try {
         files.addAll(ModelExport.export(HotplugModel.checking(spec.topology(),
-            properties(spec)).machine(), to.format, spec.name(), failures));
+            properties(spec)).machine(), to.format, spec.name(), assertions));
       } catch (ExportException e) {
         err.println(specFile + ": cannot export to " + to + ": " + e.getMessage());
         return ExitCode.USAGE;
@@ -116,6 +118,22 @@ final class ExportCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE;
     }
     return ExitCode.OK;
+  }
+
+  /** What the Promela model asserts, from --shortest-trail and --vacuity. */
+  private PromelaExporter.Assertions assertions() {
+    if ((shortestTrail || vacuity) && to != Target.promela) {
+      throw new ParameterException(commandSpec.commandLine(), (shortestTrail
+          ? "--shortest-trail" : "--vacuity") + " applies to --to promela only (it shapes "
+          + "pan's assertions)");
+    }
+    if (shortestTrail && vacuity) {
+      throw new ParameterException(commandSpec.commandLine(),
+          "--shortest-trail and --vacuity exclude each other (export twice)");
+    }
+    return shortestTrail ? PromelaExporter.Assertions.EVERY_FAILURE
+        : vacuity ? PromelaExporter.Assertions.NO_STEP_JUDGED
+        : PromelaExporter.Assertions.FIRST_FAILURE;
   }
 
   /** The spec's properties (built-in ones and its own invariants), or those named. */

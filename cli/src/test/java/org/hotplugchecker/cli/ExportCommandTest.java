@@ -89,6 +89,8 @@ class ExportCommandTest {
         {"export", "--to", "promela", bad.toString()},
         {"export", "--to", "promela", "--property", "no_such", spec.toString()},
         {"export", "--to", "tla", "--shortest-trail", spec.toString()},
+        {"export", "--to", "tla", "--vacuity", spec.toString()},
+        {"export", "--to", "promela", "--vacuity", "--shortest-trail", spec.toString()},
     };
     for (String[] args : cases) {
       CliRun run = CliRun.of(args);
@@ -118,6 +120,16 @@ class ExportCommandTest {
         spec().toString());
     long firstFailure = spin.verify(plain.out(), 100, 18).violated().get("ok_no_oops");
     assertTrue(firstFailure > 5, "pan's DFS meets no_oops first at depth " + firstFailure);
+  }
+
+  /** {@code --vacuity} asserts only the action properties' probes. */
+  @Test
+  void vacuityExportProbesOnlyTheActionProperties() throws Exception {
+    CliRun run = CliRun.of("export", "--to", "promela", "--vacuity", spec().toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("assert(unjudged_alloc_local)"), run::toString);
+    assertFalse(run.out().contains("ok_"), run::toString);
+    assertFalse(run.out().contains("unjudged_no_oops"), run::toString);
   }
 
   @Test

@@ -22,20 +22,20 @@ public final class ModelExport {
    * @throws ExportException if the rules have something the format cannot express
    */
   public static List<File> export(RuleMachine machine, ExportFormat format, String name) {
-    return export(machine, format, name, PromelaExporter.Failures.FIRST);
+    return export(machine, format, name, PromelaExporter.Assertions.FIRST_FAILURE);
   }
 
   /**
    * As {@link #export(RuleMachine, ExportFormat, String)}, with the Promela model's
-   * assertions failing as {@code failures} says (the TLA+ export has no such choice and
+   * assertions failing as {@code assertions} says (the TLA+ export has no such choice and
    * ignores it).
    */
   public static List<File> export(RuleMachine machine, ExportFormat format, String name,
-      PromelaExporter.Failures failures) {
+      PromelaExporter.Assertions assertions) {
     String base = Identifiers.plain(name);
     return switch (format) {
       case PROMELA -> List.of(new File(base + ".pml",
-          new PromelaExporter(machine, failures).export()));
+          new PromelaExporter(machine, assertions).export()));
       case TLA -> {
         TlaExporter tla = new TlaExporter(machine, base);
         yield List.of(new File(base + ".tla", tla.module()), new File(base + ".cfg",

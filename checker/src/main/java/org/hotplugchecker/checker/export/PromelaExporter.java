@@ -35,20 +35,28 @@ import org.hotplugchecker.model.rules.eval.RuleMachine;
  * transition per state, the initial state is stored without one).
  */
 public final class PromelaExporter {
-  /** Which failures of a property's assertion the model lets pan see. */
-  public enum Failures {
+  /** What the model asserts in every state, for pan to find failed. */
+  public enum Assertions {
     /**
-     * Only each property's first: a hidden {@code reported_NAME} flag, set at the first
-     * failure, keeps the assertion quiet after it, so that {@code pan -c0} lists every
-     * violated property once however many states violate it.
+     * Each property, failing only at its first violation: a hidden {@code reported_NAME}
+     * flag, set then, keeps the assertion quiet after it, so that {@code pan -c0} lists
+     * every violated property once however many states violate it.
      */
-    FIRST,
+    FIRST_FAILURE,
     /**
-     * Every violating state's. Needed by {@code pan -i} (iterative search for a shortest
-     * trail, compiled with {@code -DREACH}): it goes on searching below the depth of the
-     * first failure, which a report-once flag would silence.
+     * Each property, failing in every violating state. Needed by {@code pan -i}
+     * (iterative search for a shortest trail, compiled with {@code -DREACH}): it goes on
+     * searching below the depth of the first failure, which a report-once flag would
+     * silence.
      */
-    EVERY
+    EVERY_FAILURE,
+    /**
+     * For each action property, that no step is judged by it (its action enabled where it
+     * applies), failing once: a failed {@code unjudged_NAME} means the property is
+     * exercised, and none after a full search means it is vacuous, which a property's own
+     * assertion cannot tell from holding. State invariants get no assertion.
+     */
+    NO_STEP_JUDGED
   }
 
   private static final String RUN_FIRST = """
@@ -59,6 +67,16 @@ public final class PromelaExporter {
        * searches on and reports every violated property, each once (reported_NAME is
        * set at its first failure). 'spin -t -p FILE.pml' replays a trail, printing the
        * kernel functions each step ran.
+       */
+
+      """;
+  private static final String RUN_JUDGED = """
+       *
+       * Run:  spin -a FILE.pml && gcc -O2 -DNOREDUCE -o pan pan.c && ./pan -c0 -m10000000
+       * A vacuity probe, not a check of the properties: for each action property it
+       * asserts that no step is judged (unjudged_NAME). A failed unjudged_NAME means some
+       * reachable state has a step the property judges; with none failed after the whole
+       * search (-c0), the property is vacuous, as hotplug-checker reports it.
        */
 
       """;
@@ -77,18 +95,18 @@ public final class PromelaExporter {
 
   private final RuleMachine machine;
   private final PromelaExprs exprs;
-  private final Failures failures;
+  private final Assertions assertions;
 
-  /** An exporter of {@code machine}'s rules, topology and properties ({@link Failures#FIRST}). */
+  /** An exporter of {@code machine}'s rules, topology and properties ({@link Assertions#FIRST_FAILURE}). */
   public PromelaExporter(RuleMachine machine) {
-    this(machine, Failures.FIRST);
+    this(machine, Assertions.FIRST_FAILURE);
   }
 
   /** An exporter of {@code machine}'s rules, topology and properties. */
-  public PromelaExporter(RuleMachine machine, Failures failures) {
+  public PromelaExporter(RuleMachine machine, Assertions assertions) {
     this.machine = machine;
     this.exprs = new PromelaExprs(machine.facts());
-    this.failures = failures;
+    this.assertions = assertions;
   }
 
   /** The Promela model. */
@@ -108,12 +126,21 @@ public final class PromelaExporter {
     for (String l : ExportHeader.lines(machine, "promela")) {
       sb.append(" * ").append(comment(l)).append('\n');
     }
-    sb.append(failures == Failures.FIRST ? RUN_FIRST : RUN_EVERY);
+    sb.append(switch (assertions) {
+      case FIRST_FAILURE -> RUN_FIRST;
+      case EVERY_FAILURE -> RUN_EVERY;
+      case NO_STEP_JUDGED -> RUN_JUDGED;
+    });
     sb.append(stateDeclarations()).append('\n');
     sb.append("/* Not in the state vector: property results and values kept within one step. */\n");
-    for (String ok : okNames().values()) {
+    Map<String, String> okNames = okNames();
+    for (PropertyRule p : machine.properties()) {
+      if (assertions == Assertions.NO_STEP_JUDGED && !(p instanceof PropertyRule.ActionProperty)) {
+        continue; // a probe asserts nothing of a state invariant
+      }
+      String ok = okNames.get(p.name());
       sb.append("hidden byte ").append(ok);
-      if (failures == Failures.FIRST) {
+      if (assertions != Assertions.EVERY_FAILURE) {
         sb.append(", ").append(reported(ok));
       }
       sb.append(";\n");
@@ -150,14 +177,16 @@ public final class PromelaExporter {
   }
 
   /**
-   * The hidden result variable of each property, by property name; {@code reported_} plus
+   * The hidden result variable of each property, by property name ({@code ok_NAME}, or
+   * {@code unjudged_NAME} for a vacuity probe); {@code reported_} plus
    * the same suffix marks a property already reported, so that a search that goes on past
    * errors ({@code -c0}) reports each violated property once, not once per state.
    */
   private Map<String, String> okNames() {
     Map<String, String> out = new LinkedHashMap<>();
     for (PropertyRule p : machine.properties()) {
-      String ok = Identifiers.promela("ok_" + p.name());
+      String ok = Identifiers.promela(
+          (assertions == Assertions.NO_STEP_JUDGED ? "unjudged_" : "ok_") + p.name());
       if (out.containsValue(ok)) {
         throw new ExportException("two properties would both be checked as " + ok);
       }
@@ -168,22 +197,29 @@ public final class PromelaExporter {
 
   /** The report-once flag of the property whose result is {@code ok}. */
   private static String reported(String ok) {
-    return "reported_" + ok.substring("ok_".length());
+    return "reported_" + ok.substring(ok.indexOf('_') + 1);
   }
 
-  /** The self-loop that asserts every property in the current state. */
+  /** The self-loop that asserts every property (or probe) in the current state. */
   private String propertyCheck() {
     Map<String, String> ok = okNames();
     StringBuilder sb = new StringBuilder("  :: d_step { /* the properties, in every state */\n");
-    if (machine.properties().isEmpty()) {
-      sb.append("       skip\n");
-    }
+    boolean any = false;
     for (PropertyRule p : machine.properties()) {
-      PVal holds = property(p);
       String v = ok.get(p.name());
-      sb.append("       ").append(v).append(" = ").append(holds.text()).append(";\n")
+      PVal asserted;
+      if (assertions != Assertions.NO_STEP_JUDGED) {
+        asserted = property(p);
+      } else if (p instanceof PropertyRule.ActionProperty ap) {
+        asserted = PromelaExprs.not(PromelaExprs.or(
+            instances(ap).stream().map(a -> judged(ap, a)).toList()));
+      } else {
+        continue;
+      }
+      any = true;
+      sb.append("       ").append(v).append(" = ").append(asserted.text()).append(";\n")
           .append("       if\n       :: !").append(v);
-      if (failures == Failures.FIRST) {
+      if (assertions != Assertions.EVERY_FAILURE) {
         sb.append(" && !").append(reported(v)).append(" -> ").append(reported(v)).append(" = 1;");
       } else {
         sb.append(" ->");
@@ -191,7 +227,24 @@ public final class PromelaExporter {
       sb.append(" assert(").append(v).append(")\n")
           .append("       :: else -> skip\n       fi;\n");
     }
+    if (!any) {
+      sb.append("       skip\n");
+    }
     return sb.append("     }\n").toString();
+  }
+
+  /** The instances of {@code ap}'s action that we explore. */
+  private List<ActionInstance> instances(PropertyRule.ActionProperty ap) {
+    return machine.actions().stream().filter(a -> a.rule() == ap.action()).toList();
+  }
+
+  private static Map<String, PVal> env(PropertyRule.ActionProperty ap, ActionInstance a) {
+    return Map.of(ap.action().param(), PVal.of(Type.INT, a.index()));
+  }
+
+  /** Whether {@code ap} judges a step of {@code a}: it is enabled and {@code ap} applies. */
+  private PVal judged(PropertyRule.ActionProperty ap, ActionInstance a) {
+    return PromelaExprs.and(List.of(guard(a), exprs.expr(ap.applies(), env(ap, a))));
   }
 
   /** A property as a state invariant over the current state. */
@@ -203,15 +256,10 @@ public final class PromelaExporter {
     }
     PropertyRule.ActionProperty ap = (PropertyRule.ActionProperty) p;
     List<PVal> perInstance = new ArrayList<>();
-    for (ActionInstance a : machine.actions()) {
-      if (a.rule() != ap.action()) {
-        continue;
-      }
-      Map<String, PVal> env = Map.of(ap.action().param(), PVal.of(Type.INT, a.index()));
-      PVal judged = PromelaExprs.and(List.of(guard(a), exprs.expr(ap.applies(), env)));
-      PVal holds = exprs.expr(ap.holds(), env);
+    for (ActionInstance a : instances(ap)) {
+      PVal holds = exprs.expr(ap.holds(), env(ap, a));
       requireBool(holds, p);
-      perInstance.add(PromelaExprs.or(List.of(PromelaExprs.not(judged), holds)));
+      perInstance.add(PromelaExprs.or(List.of(PromelaExprs.not(judged(ap, a)), holds)));
     }
     return PromelaExprs.and(perInstance);
   }

@@ -79,6 +79,14 @@ public record SpinResult(long stored, long matched, long depth, long errors,
     return last < 0 ? OptionalLong.empty() : OptionalLong.of(last - 1);
   }
 
+  /**
+   * Whether pan reported the vacuity probe of action property {@code name} as failed (an
+   * export with {@link PromelaExporter.Assertions#NO_STEP_JUDGED}): some step is judged.
+   */
+  public boolean judges(String name) {
+    return violated.containsKey(Identifiers.promela("unjudged_" + name));
+  }
+
   /** Whether pan reported property {@code name}'s assertion as failed. */
   public boolean violates(String name) {
     return violated.containsKey(Identifiers.promela("ok_" + name));

@@ -99,7 +99,7 @@ public final class SpinRunner {
 
   /**
    * The length of a shortest trail from the initial state to a failed assertion of
-   * {@code promela}, exported with {@link PromelaExporter.Failures#EVERY}; empty when no
+   * {@code promela}, exported with {@link PromelaExporter.Assertions#EVERY}; empty when no
    * assertion fails. It compiles pan with {@code -DREACH} (a state met again at a smaller
    * depth is searched again, which makes a depth-bounded search exact) and runs it with
    * {@code -i}, which lowers its depth bound below each failure it finds until none is
@@ -112,7 +112,7 @@ public final class SpinRunner {
       throws IOException, InterruptedException {
     if (promela.contains("reported_")) {
       throw new IllegalArgumentException("a model exported with report-once flags: pan -i "
-          + "would not see the failures below the first one");
+          + "would not see the assertions below the first one");
     }
     List<String> flags = new ArrayList<>(gccFlags);
     flags.add("-DREACH");

@@ -45,9 +45,10 @@ import org.opentest4j.TestAbortedException;
 /**
  * SPIN, run on our Promela exports, counts the states we count and finds the violations we
  * find: pan's "states, stored" equals our states, its "states, matched" our transitions + 1,
- * its failed assertions are exactly the violated properties, and its shortest trail to each
+ * its failed assertions are exactly the violated properties, its shortest trail to each
  * ({@code pan -i}, one property exported at a time) is as long as our shortest
- * counterexample. Against the reference
+ * counterexample, and its vacuity probe finds exercised exactly the action properties that
+ * are not vacuous. Against the reference
  * files where they have the case (presets, knob sets, the four user invariants), else
  * against our explorer or a plain search of the rule machine. Skipped, saying so, without
  * {@code spin} and {@code gcc}; {@code -Dhotplug.spin.all=true} runs every reference case
@@ -158,6 +159,62 @@ class SpinAgreementTest {
     return OptionalLong.of(p instanceof PropertyRule.ActionProperty ? length - 1 : length);
   }
 
+  /**
+   * The action properties among {@code props} that SPIN's vacuity probe finds judging a
+   * step somewhere on {@code t}, i.e. those not vacuous.
+   */
+  private static Set<String> spinJudged(Topology t, List<PropertyRule> props)
+      throws IOException, InterruptedException {
+    RuleMachine m = new RuleMachine(HotplugRules.RULES, t, props);
+    Path dir = Files.createTempDirectory("spin-vacuity");
+    try {
+      SpinResult r = new SpinRunner(dir, 600, SpinRunner.QUICK).verify(
+          new PromelaExporter(m, PromelaExporter.Assertions.NO_STEP_JUDGED).export(),
+          10_000_000, 18);
+      assertTrue(r.complete(), () -> "pan stopped early: " + r.problem().orElse(""));
+      Set<String> out = new LinkedHashSet<>();
+      props.stream().filter(p -> p instanceof PropertyRule.ActionProperty)
+          .map(PropertyRule::name).filter(r::judges).forEach(out::add);
+      return out;
+    } finally {
+      deleteDirectory(dir);
+    }
+  }
+
+  /** The action properties of {@code props} whose verdict in {@code verdicts} is not vacuous. */
+  private static Set<String> notVacuous(List<PropertyRule> props, Map<String, String> verdicts) {
+    Set<String> out = new LinkedHashSet<>();
+    props.stream().filter(p -> p instanceof PropertyRule.ActionProperty)
+        .map(PropertyRule::name).filter(n -> !verdicts.get(n).equals("vacuous"))
+        .forEach(out::add);
+    return out;
+  }
+
+  /** SPIN's vacuity probe finds exercised exactly the action properties the reference does. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("referenceCases")
+  void spinsVacuityProbeAgreesWithTheReference(ReferenceCases.Case c) throws Exception {
+    assumeSpin();
+    List<PropertyRule> props = new HotplugModel(c.topology()).propertyRules();
+    assertEquals(notVacuous(props, c.verdicts()), spinJudged(c.topology(), props));
+  }
+
+  /**
+   * Without memory no allocation is served, so {@code alloc_local} is vacuous: the probe
+   * must find it never judged, where the reference cases all have it judged.
+   */
+  @Test
+  void spinsVacuityProbeFindsAVacuousProperty() throws Exception {
+    assumeSpin();
+    Topology t = Topology.of(Arch.X86, KernelVariant.V5_0, 2, new int[][] {{10, 20}, {20, 10}},
+        List.of(new Component(0, true, false), new Component(1, true, true)), List.of(),
+        Set.of());
+    HotplugModel model = new HotplugModel(t);
+    CheckResult ours = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
+    assertEquals(Verdict.VACUOUS, ours.verdicts().get("alloc_local"));
+    assertEquals(Set.of(), spinJudged(t, model.propertyRules()));
+  }
+
   /** pan -i's shortest trail to {@code p}'s failure on {@code t}, {@code p} exported alone. */
   private static OptionalLong shortestTrail(Topology t, PropertyRule p, long states)
       throws IOException, InterruptedException {
@@ -166,7 +223,7 @@ class SpinAgreementTest {
     try {
       // The first pass is an unbounded DFS: its depth is at most the number of states.
       return new SpinRunner(dir, 600, SpinRunner.QUICK).shortestTrail(
-          new PromelaExporter(m, PromelaExporter.Failures.EVERY).export(), states + 1, 18);
+          new PromelaExporter(m, PromelaExporter.Assertions.EVERY_FAILURE).export(), states + 1, 18);
     } finally {
       deleteDirectory(dir);
     }
@@ -272,8 +329,11 @@ class SpinAgreementTest {
     }
   }
 
-  /** SPIN's counts and violations on {@code t} are ours; and, if asked, its shortest trails. */
-  private static void agreeWithExplorer(Topology t, boolean shortestTrails) throws Exception {
+  /**
+   * SPIN's counts and violations on {@code t} are ours; and, if asked, its shortest trails
+   * and the action properties its vacuity probe finds exercised.
+   */
+  private static void agreeWithExplorer(Topology t, boolean trailsAndVacuity) throws Exception {
     HotplugModel model = new HotplugModel(t);
     CheckResult ours = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
     SpinResult r = spin(model.machine());
@@ -286,8 +346,14 @@ class SpinAgreementTest {
       }
     }
     assertEquals(violated, spinViolations(r, model.propertyRules()), () -> "violations of " + t);
+    Map<String, String> verdicts = new java.util.HashMap<>();
+    ours.verdicts().forEach((n, v) -> verdicts.put(n, v.specName()));
+    if (trailsAndVacuity) {
+      assertEquals(notVacuous(model.propertyRules(), verdicts),
+          spinJudged(t, model.propertyRules()), () -> "vacuity of " + t);
+    }
     for (PropertyRule p : model.propertyRules()) {
-      if (shortestTrails && violated.contains(p.name())) {
+      if (trailsAndVacuity && violated.contains(p.name())) {
         long length = ours.property(p.name()).orElseThrow().length();
         assertEquals(spinDepth(p, length), shortestTrail(t, p, ours.states()),
             () -> "shortest " + p.name() + " of " + t);
