@@ -161,9 +161,10 @@ class SpinAgreementTest {
 
   /**
    * The action properties among {@code props} that SPIN's vacuity probe finds judging a
-   * step somewhere on {@code t}, i.e. those not vacuous.
+   * step somewhere on {@code t}, i.e. those not vacuous; the probe's search must still store
+   * our {@code states}.
    */
-  private static Set<String> spinJudged(Topology t, List<PropertyRule> props)
+  private static Set<String> spinJudged(Topology t, List<PropertyRule> props, long states)
       throws IOException, InterruptedException {
     RuleMachine m = new RuleMachine(HotplugRules.RULES, t, props);
     Path dir = Files.createTempDirectory("spin-vacuity");
@@ -172,6 +173,7 @@ class SpinAgreementTest {
           new PromelaExporter(m, PromelaExporter.Assertions.NO_STEP_JUDGED).export(),
           10_000_000, 18);
       assertTrue(r.complete(), () -> "pan stopped early: " + r.problem().orElse(""));
+      assertEquals(states, r.stored(), "states stored by the vacuity probe's search");
       Set<String> out = new LinkedHashSet<>();
       props.stream().filter(p -> p instanceof PropertyRule.ActionProperty)
           .map(PropertyRule::name).filter(r::judges).forEach(out::add);
@@ -196,7 +198,7 @@ class SpinAgreementTest {
   void spinsVacuityProbeAgreesWithTheReference(ReferenceCases.Case c) throws Exception {
     assumeSpin();
     List<PropertyRule> props = new HotplugModel(c.topology()).propertyRules();
-    assertEquals(notVacuous(props, c.verdicts()), spinJudged(c.topology(), props));
+    assertEquals(notVacuous(props, c.verdicts()), spinJudged(c.topology(), props, c.states()));
   }
 
   /**
@@ -212,7 +214,7 @@ class SpinAgreementTest {
     HotplugModel model = new HotplugModel(t);
     CheckResult ours = new ExplicitExplorer().explore(model, ExplorerOptions.defaults());
     assertEquals(Verdict.VACUOUS, ours.verdicts().get("alloc_local"));
-    assertEquals(Set.of(), spinJudged(t, model.propertyRules()));
+    assertEquals(Set.of(), spinJudged(t, model.propertyRules(), ours.states()));
   }
 
   /** pan -i's shortest trail to {@code p}'s failure on {@code t}, {@code p} exported alone. */
@@ -350,7 +352,7 @@ class SpinAgreementTest {
     ours.verdicts().forEach((n, v) -> verdicts.put(n, v.specName()));
     if (trailsAndVacuity) {
       assertEquals(notVacuous(model.propertyRules(), verdicts),
-          spinJudged(t, model.propertyRules()), () -> "vacuity of " + t);
+          spinJudged(t, model.propertyRules(), ours.states()), () -> "vacuity of " + t);
     }
     for (PropertyRule p : model.propertyRules()) {
       if (trailsAndVacuity && violated.contains(p.name())) {
