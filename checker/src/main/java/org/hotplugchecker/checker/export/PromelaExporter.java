@@ -134,10 +134,7 @@ public final class PromelaExporter {
     sb.append(stateDeclarations()).append('\n');
     sb.append("/* Not in the state vector: property results and values kept within one step. */\n");
     Map<String, String> okNames = okNames();
-    for (PropertyRule p : machine.properties()) {
-      if (assertions == Assertions.NO_STEP_JUDGED && !(p instanceof PropertyRule.ActionProperty)) {
-        continue; // a probe asserts nothing of a state invariant
-      }
+    for (PropertyRule p : asserted()) {
       String ok = okNames.get(p.name());
       sb.append("hidden byte ").append(ok);
       if (assertions != Assertions.EVERY_FAILURE) {
@@ -204,20 +201,15 @@ public final class PromelaExporter {
   private String propertyCheck() {
     Map<String, String> ok = okNames();
     StringBuilder sb = new StringBuilder("  :: d_step { /* the properties, in every state */\n");
-    boolean any = false;
-    for (PropertyRule p : machine.properties()) {
+    List<PropertyRule> asserted = asserted();
+    if (asserted.isEmpty()) {
+      sb.append("       skip\n");
+    }
+    for (PropertyRule p : asserted) {
       String v = ok.get(p.name());
-      PVal asserted;
-      if (assertions != Assertions.NO_STEP_JUDGED) {
-        asserted = property(p);
-      } else if (p instanceof PropertyRule.ActionProperty ap) {
-        asserted = PromelaExprs.not(PromelaExprs.or(
-            instances(ap).stream().map(a -> judged(ap, a)).toList()));
-      } else {
-        continue;
-      }
-      any = true;
-      sb.append("       ").append(v).append(" = ").append(asserted.text()).append(";\n")
+      PVal check = assertions == Assertions.NO_STEP_JUDGED
+          ? noStepJudged((PropertyRule.ActionProperty) p) : property(p);
+      sb.append("       ").append(v).append(" = ").append(check.text()).append(";\n")
           .append("       if\n       :: !").append(v);
       if (assertions != Assertions.EVERY_FAILURE) {
         sb.append(" && !").append(reported(v)).append(" -> ").append(reported(v)).append(" = 1;");
@@ -227,10 +219,20 @@ public final class PromelaExporter {
       sb.append(" assert(").append(v).append(")\n")
           .append("       :: else -> skip\n       fi;\n");
     }
-    if (!any) {
-      sb.append("       skip\n");
-    }
     return sb.append("     }\n").toString();
+  }
+
+  /** The properties the model asserts: all, or for a vacuity probe the action properties. */
+  private List<PropertyRule> asserted() {
+    return assertions != Assertions.NO_STEP_JUDGED ? machine.properties()
+        : machine.properties().stream().filter(p -> p instanceof PropertyRule.ActionProperty)
+            .toList();
+  }
+
+  /** The vacuity probe of {@code ap}: no instance of its action has a step it judges. */
+  private PVal noStepJudged(PropertyRule.ActionProperty ap) {
+    return PromelaExprs.not(PromelaExprs.or(
+        instances(ap).stream().map(a -> judged(ap, a)).toList()));
   }
 
   /** The instances of {@code ap}'s action that we explore. */

@@ -69,11 +69,16 @@ public final class SpinRunner {
    * @return the verifier's path
    */
   public Path compile(String promela) throws IOException, InterruptedException {
+    return compile(promela, gccFlags);
+  }
+
+  private Path compile(String promela, List<String> flags)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("model.pml"), promela, StandardCharsets.UTF_8);
     run(List.of("spin", "-a", "model.pml"));
     List<String> gcc = new ArrayList<>(List.of("gcc"));
-    gcc.addAll(gccFlags);
+    gcc.addAll(flags);
     gcc.addAll(List.of("-o", "pan", "pan.c"));
     run(gcc);
     return dir.resolve("pan");
@@ -116,7 +121,7 @@ public final class SpinRunner {
     }
     List<String> flags = new ArrayList<>(gccFlags);
     flags.add("-DREACH");
-    new SpinRunner(dir, timeoutSeconds, flags).compile(promela);
+    compile(promela, flags);
     String out = run(List.of("./pan", "-i", "-n", "-m" + maxDepth, "-w" + hashBits));
     SpinResult r = SpinResult.parse(out);
     if (!r.complete()) {
