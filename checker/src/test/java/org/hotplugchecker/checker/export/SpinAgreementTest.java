@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.ReferenceCases;
 import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.bench.Bench;
@@ -70,10 +72,14 @@ class SpinAgreementTest {
   }
 
   private static SpinResult spin(RuleMachine m) throws IOException, InterruptedException {
+    return spin(new PromelaExporter(m).export());
+  }
+
+  /** pan's full search of {@code promela}, which must complete. */
+  private static SpinResult spin(String promela) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("spin-agreement");
     try {
-      SpinResult r = new SpinRunner(dir, 600, SpinRunner.QUICK)
-          .verify(new PromelaExporter(m).export(), 10_000_000, 20);
+      SpinResult r = new SpinRunner(dir, 600, SpinRunner.QUICK).verify(promela, 10_000_000, 20);
       assertTrue(r.complete(), () -> "pan stopped early: " + r.problem().orElse("") + "\n"
           + r.output());
       return r;
@@ -136,18 +142,36 @@ class SpinAgreementTest {
   @MethodSource("referenceCases")
   void spinsShortestTrailsHaveTheReferenceLengths(ReferenceCases.Case c) throws Exception {
     assumeSpin();
-    int checked = 0;
-    for (PropertyRule p : new HotplugModel(c.topology()).propertyRules()) {
-      String v = c.verdicts().get(p.name());
+    Map<String, Long> lengths = referenceLengths(c);
+    assertEquals(referenceViolations(c), lengths.keySet(), "violated verdicts with a length");
+    assertShortestTrails(c.topology(), new HotplugModel(c.topology()).propertyRules(), lengths,
+        c.states());
+  }
+
+  /** The reference's shortest lengths, by property: {@code violated@K} is K. */
+  private static Map<String, Long> referenceLengths(ReferenceCases.Case c) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    c.verdicts().forEach((name, v) -> {
       if (v.startsWith("violated@")) {
-        long expected = Long.parseLong(v.substring("violated@".length()));
-        assertEquals(spinDepth(p, expected), shortestTrail(c.topology(), p, c.states()),
-            p.name());
-        checked++;
+        out.put(name, Long.parseLong(v.substring("violated@".length())));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * For each of {@code props} with a length in {@code lengths}, pan -i's shortest trail on
+   * {@code t} (the property exported alone) fails it at the depth that length means.
+   */
+  private static void assertShortestTrails(Topology t, List<PropertyRule> props,
+      Map<String, Long> lengths, long states) throws IOException, InterruptedException {
+    for (PropertyRule p : props) {
+      Long length = lengths.get(p.name());
+      if (length != null) {
+        assertEquals(spinDepth(p, length), shortestTrail(t, p, states),
+            () -> "shortest " + p.name() + " of " + t);
       }
     }
-    assertTrue(checked > 0 || !c.verdicts().containsValue("violated"),
-        "a violated verdict without a length: " + c.verdicts());
   }
 
   /**
@@ -167,20 +191,13 @@ class SpinAgreementTest {
   private static Set<String> spinJudged(Topology t, List<PropertyRule> props, long states)
       throws IOException, InterruptedException {
     RuleMachine m = new RuleMachine(HotplugRules.RULES, t, props);
-    Path dir = Files.createTempDirectory("spin-vacuity");
-    try {
-      SpinResult r = new SpinRunner(dir, 600, SpinRunner.QUICK).verify(
-          new PromelaExporter(m, PromelaExporter.Assertions.NO_STEP_JUDGED).export(),
-          10_000_000, 18);
-      assertTrue(r.complete(), () -> "pan stopped early: " + r.problem().orElse(""));
-      assertEquals(states, r.stored(), "states stored by the vacuity probe's search");
-      Set<String> out = new LinkedHashSet<>();
-      props.stream().filter(p -> p instanceof PropertyRule.ActionProperty)
-          .map(PropertyRule::name).filter(r::judges).forEach(out::add);
-      return out;
-    } finally {
-      deleteDirectory(dir);
-    }
+    SpinResult r = spin(new PromelaExporter(m, PromelaExporter.Assertions.NO_STEP_JUDGED)
+        .export());
+    assertEquals(states, r.stored(), "states stored by the vacuity probe's search");
+    Set<String> out = new LinkedHashSet<>();
+    props.stream().filter(p -> p instanceof PropertyRule.ActionProperty)
+        .map(PropertyRule::name).filter(r::judges).forEach(out::add);
+    return out;
   }
 
   /** The action properties of {@code props} whose verdict in {@code verdicts} is not vacuous. */
@@ -249,13 +266,8 @@ class SpinAgreementTest {
     assertEquals(c.states(), r.stored(), "states");
     assertEquals(c.transitions() + 1, r.matched(), "transitions + 1");
     assertEquals(referenceViolations(c), spinViolations(r, props));
-    for (PropertyRule p : TestInvariants.reference()) {
-      String v = c.verdicts().get(p.name());
-      if (v.startsWith("violated@")) {
-        assertEquals(spinDepth(p, Long.parseLong(v.substring("violated@".length()))),
-            shortestTrail(c.topology(), p, c.states()), p.name());
-      }
-    }
+    assertShortestTrails(c.topology(), TestInvariants.reference(), referenceLengths(c),
+        c.states());
   }
 
   static Stream<Topology> trickyTopologies() {
@@ -286,12 +298,7 @@ class SpinAgreementTest {
     assertEquals(ours.states(), r.stored(), "states");
     assertEquals(ours.transitions() + 1, r.matched(), "transitions + 1");
     assertEquals(ours.violated(), spinViolations(r, props));
-    for (PropertyRule p : props) {
-      Long length = ours.shortest().get(p.name());
-      if (length != null) {
-        assertEquals(spinDepth(p, length), shortestTrail(t, p, ours.states()), p.name());
-      }
-    }
+    assertShortestTrails(t, props, ours.shortest(), ours.states());
   }
 
   /** Two bench rungs, larger than the reference cases, against the explicit explorer. */
@@ -348,18 +355,19 @@ class SpinAgreementTest {
       }
     }
     assertEquals(violated, spinViolations(r, model.propertyRules()), () -> "violations of " + t);
-    Map<String, String> verdicts = new java.util.HashMap<>();
-    ours.verdicts().forEach((n, v) -> verdicts.put(n, v.specName()));
-    if (trailsAndVacuity) {
-      assertEquals(notVacuous(model.propertyRules(), verdicts),
-          spinJudged(t, model.propertyRules(), ours.states()), () -> "vacuity of " + t);
+    if (!trailsAndVacuity) {
+      return;
     }
-    for (PropertyRule p : model.propertyRules()) {
-      if (trailsAndVacuity && violated.contains(p.name())) {
-        long length = ours.property(p.name()).orElseThrow().length();
-        assertEquals(spinDepth(p, length), shortestTrail(t, p, ours.states()),
-            () -> "shortest " + p.name() + " of " + t);
+    Map<String, String> verdicts = new LinkedHashMap<>();
+    Map<String, Long> lengths = new LinkedHashMap<>();
+    for (PropertyResult p : ours.properties()) {
+      verdicts.put(p.property().name(), p.verdict().specName());
+      if (p.verdict() == Verdict.VIOLATED) {
+        lengths.put(p.property().name(), (long) p.length());
       }
     }
+    assertEquals(notVacuous(model.propertyRules(), verdicts),
+        spinJudged(t, model.propertyRules(), ours.states()), () -> "vacuity of " + t);
+    assertShortestTrails(t, model.propertyRules(), lengths, ours.states());
   }
 }
