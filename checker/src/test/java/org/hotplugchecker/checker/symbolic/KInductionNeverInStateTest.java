@@ -12,7 +12,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.hotplugchecker.checker.PropertyResult;
-import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.TopologyArbitraries;
@@ -76,14 +75,9 @@ class KInductionNeverInStateTest {
     PropertyResult k = new KInductionEngine(new KInductionOptions(3, 20_000))
         .check(SymbolicModel.of(ts, ts.machine())).property("never_u").orElseThrow();
     Statistics.label("explicit, kind").collect(shape, e.verdict(), k.verdict());
-    boolean agrees = switch (k.verdict()) {
-      case HOLDS -> e.verdict() == Verdict.HOLDS;
-      case VIOLATED -> e.verdict() == Verdict.VIOLATED && e.length() == k.length();
-      case UNKNOWN -> true;
-      case VACUOUS -> false;
-    };
-    assertTrue(agrees, () -> "explicit " + e.verdict() + "@" + e.length() + ", kind "
-        + k.verdict() + "@" + k.length() + ": " + source + " on " + t);
+    assertTrue(SymbolicDifferentialTest.kInductionAgrees(e, k), () -> "explicit "
+        + SymbolicDifferentialTest.describe(e) + ", kind "
+        + SymbolicDifferentialTest.describe(k) + ": " + source + " on " + t);
   }
 
   /** The state after up to {@code steps} random enabled actions from boot. */
@@ -111,7 +105,7 @@ class KInductionNeverInStateTest {
     for (int k = 0; k < count; k++) {
       int slot = random.nextInt(layout.slots().size());
       Slot sl = layout.slots().get(slot);
-      int size = sl.isScalar() ? 1 : m.facts().size(sl.index());
+      int size = layout.size(slot);
       if (size == 0) {
         continue;
       }
@@ -146,8 +140,7 @@ class KInductionNeverInStateTest {
     List<String> out = new ArrayList<>();
     for (int slot = 0; slot < layout.slots().size(); slot++) {
       Slot sl = layout.slots().get(slot);
-      int size = sl.isScalar() ? 1 : m.facts().size(sl.index());
-      for (int i = 0; i < size; i++) {
+      for (int i = 0; i < layout.size(slot); i++) {
         String name = sl.isScalar() ? sl.name() : sl.name() + "[" + i + "]";
         int v = layout.value(s, slot, i);
         out.add(sl.type() == Type.BOOL ? (v != 0 ? name : "!" + name) : name + " == " + v);

@@ -195,13 +195,7 @@ class SymbolicDifferentialTest {
     for (int p = 0; p < explicit.properties().size(); p++) {
       PropertyResult e = explicit.properties().get(p);
       PropertyResult s = kind.properties().get(p);
-      boolean agrees = switch (s.verdict()) {
-        case HOLDS -> e.verdict() == Verdict.HOLDS;
-        case VIOLATED -> e.verdict() == Verdict.VIOLATED && e.length() == s.length();
-        case VACUOUS -> e.verdict() == Verdict.VACUOUS;
-        case UNKNOWN -> true;
-      };
-      if (!agrees) {
+      if (!kInductionAgrees(e, s)) {
         problems.add(e.property().name() + ": explicit " + describe(e) + ", kind "
             + describe(s));
       }
@@ -209,7 +203,21 @@ class SymbolicDifferentialTest {
     assertAgree(topology, "kind", problems);
   }
 
-  private static String describe(PropertyResult r) {
+  /**
+   * Whether k-induction's result {@code k} is sound against the explicit engine's {@code e}:
+   * what it proves holds, what it refutes is violated at the same shortest length, vacuity
+   * only where the explicit engine says vacuous; unknown is always allowed.
+   */
+  static boolean kInductionAgrees(PropertyResult e, PropertyResult k) {
+    return switch (k.verdict()) {
+      case HOLDS -> e.verdict() == Verdict.HOLDS;
+      case VIOLATED -> e.verdict() == Verdict.VIOLATED && e.length() == k.length();
+      case VACUOUS -> e.verdict() == Verdict.VACUOUS;
+      case UNKNOWN -> true;
+    };
+  }
+
+  static String describe(PropertyResult r) {
     return (r.verdict() == Verdict.VIOLATED ? "violated@" + r.length() : r.verdict().specName())
         + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
   }
