@@ -17,6 +17,7 @@ import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.spec.Spec;
 import org.hotplugchecker.model.spec.SpecException;
 import org.hotplugchecker.model.spec.SpecLoader;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,18 +67,25 @@ final class ExportCommand implements Callable<Integer> {
       description = "Export only this property (repeatable); it must be one the spec checks.")
   List<String> propertyFilter = new ArrayList<>();
 
-  @Option(names = "--shortest-trail",
-      description = "Promela only: fail a property's assertion in every state that violates "
-          + "it, not only at its first failure, so that pan -i (compiled with -DREACH) finds "
-          + "a shortest trail; with one --property, that property's shortest counterexample.")
-  boolean shortestTrail;
+  /** The Promela assertions' shape: at most one of the two. */
+  static final class PromelaAssertions {
+    @Option(names = "--shortest-trail",
+        description = "Promela only: fail a property's assertion in every state that violates "
+            + "it, not only at its first failure, so that pan -i (compiled with -DREACH) "
+            + "finds a shortest trail; with one --property, that property's shortest "
+            + "counterexample.")
+    boolean shortestTrail;
 
-  @Option(names = "--vacuity",
-      description = "Promela only: a vacuity probe instead of the properties. For each action "
-          + "property it asserts that no step is judged: pan -c0 failing unjudged_NAME shows "
-          + "the property exercised, and none failing after the whole search shows it "
-          + "vacuous (which its own assertion cannot tell from holding).")
-  boolean vacuity;
+    @Option(names = "--vacuity",
+        description = "Promela only: a vacuity probe instead of the properties. For each "
+            + "action property it asserts that no step is judged: pan -c0 failing "
+            + "unjudged_NAME shows the property exercised, and none failing after the whole "
+            + "search shows it vacuous (which its own assertion cannot tell from holding).")
+    boolean vacuity;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  PromelaAssertions promelaAssertions;
 
   @Override
   public Integer call() {
@@ -120,20 +128,18 @@ final class ExportCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** What the Promela model asserts, from --shortest-trail and --vacuity. */
+  /** What the Promela model asserts, from --shortest-trail or --vacuity. */
   private PromelaExporter.Assertions assertions() {
-    if ((shortestTrail || vacuity) && to != Target.promela) {
-      throw new ParameterException(commandSpec.commandLine(), (shortestTrail
-          ? "--shortest-trail" : "--vacuity") + " applies to --to promela only (it shapes "
-          + "pan's assertions)");
+    if (promelaAssertions == null) {
+      return PromelaExporter.Assertions.FIRST_FAILURE;
     }
-    if (shortestTrail && vacuity) {
-      throw new ParameterException(commandSpec.commandLine(),
-          "--shortest-trail and --vacuity exclude each other (export twice)");
+    String option = promelaAssertions.shortestTrail ? "--shortest-trail" : "--vacuity";
+    if (to != Target.promela) {
+      throw new ParameterException(commandSpec.commandLine(), option
+          + " applies to --to promela only (it shapes pan's assertions)");
     }
-    return shortestTrail ? PromelaExporter.Assertions.EVERY_FAILURE
-        : vacuity ? PromelaExporter.Assertions.NO_STEP_JUDGED
-        : PromelaExporter.Assertions.FIRST_FAILURE;
+    return promelaAssertions.shortestTrail ? PromelaExporter.Assertions.EVERY_FAILURE
+        : PromelaExporter.Assertions.NO_STEP_JUDGED;
   }
 
   /** The spec's properties (built-in ones and its own invariants), or those named. */
