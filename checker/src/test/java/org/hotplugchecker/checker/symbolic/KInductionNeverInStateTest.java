@@ -21,6 +21,7 @@ import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.Slot;
 import org.hotplugchecker.model.rules.Type;
 import org.hotplugchecker.model.rules.eval.PackedLayout;
+import org.hotplugchecker.model.rules.eval.RandomWalks;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
 import org.hotplugchecker.model.rules.lang.InvariantParser;
 import org.hotplugchecker.model.topology.Topology;
@@ -60,11 +61,11 @@ class KInductionNeverInStateTest {
       @ForAll long seed, @ForAll Shape shape) throws Exception {
     RuleMachine plain = new RuleMachine(HotplugRules.RULES, t, List.of());
     Random random = new Random(seed);
-    long[] u = walk(plain, walk, random);
+    long[] u = RandomWalks.fromBoot(plain, random, walk);
     switch (shape) {
       case WALKED -> { }
       case REDRAWN -> redraw(plain, u, redraw, random);
-      case MIXED -> mix(plain, u, walk(plain, walk + 3, random), random);
+      case MIXED -> mix(plain, u, RandomWalks.fromBoot(plain, random, walk + 3), random);
     }
     String source = "!(" + String.join(" && ", atoms(plain, u)) + ")";
     PropertyRule.Invariant never = new PropertyRule.Invariant("never_u", source,
@@ -78,24 +79,6 @@ class KInductionNeverInStateTest {
     assertTrue(SymbolicDifferentialTest.kInductionAgrees(e, k), () -> "explicit "
         + SymbolicDifferentialTest.describe(e) + ", kind "
         + SymbolicDifferentialTest.describe(k) + ": " + source + " on " + t);
-  }
-
-  /** The state after up to {@code steps} random enabled actions from boot. */
-  private static long[] walk(RuleMachine m, int steps, Random random) {
-    long[] s = m.bootState().clone();
-    for (int i = 0; i < steps; i++) {
-      List<Integer> enabled = new ArrayList<>();
-      for (int a = 0; a < m.actions().size(); a++) {
-        if (m.enabled(a, s)) {
-          enabled.add(a);
-        }
-      }
-      if (enabled.isEmpty()) {
-        break;
-      }
-      m.fire(enabled.get(random.nextInt(enabled.size())), s, new ArrayList<>());
-    }
-    return s;
   }
 
   /** Gives {@code count} random elements of {@code s} a random value of their type. */

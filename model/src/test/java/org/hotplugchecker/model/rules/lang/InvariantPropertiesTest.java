@@ -19,6 +19,7 @@ import org.hotplugchecker.model.rules.Expr;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.eval.PackedLayout;
+import org.hotplugchecker.model.rules.eval.RandomWalks;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
 import org.hotplugchecker.model.topology.Topology;
 
@@ -62,7 +63,7 @@ class InvariantPropertiesTest {
         List.of(new PropertyRule.Invariant("user", "generated", parsed, g.source())));
     Random random = new Random(seed);
     List<long[]> states = List.of(machine.bootState(), randomState(machine.layout(), random),
-        randomWalk(machine, random, random.nextInt(40)));
+        RandomWalks.fromBoot(machine, random, random.nextInt(40)));
     for (long[] s : states) {
       boolean expected = new ReferenceEvaluator(t, machine.layout(), s).holds(parsed);
       assertEquals(expected, machine.holds(0, s), () -> g + " in " + machine.variables(s));
@@ -82,23 +83,6 @@ class InvariantPropertiesTest {
       }
     }
     return state;
-  }
-
-  private static long[] randomWalk(RuleMachine machine, Random random, int steps) {
-    long[] s = machine.bootState();
-    for (int k = 0; k < steps; k++) {
-      List<Integer> enabled = new ArrayList<>();
-      for (int a = 0; a < machine.actions().size(); a++) {
-        if (machine.enabled(a, s)) {
-          enabled.add(a);
-        }
-      }
-      if (enabled.isEmpty()) {
-        break;
-      }
-      machine.fire(enabled.get(random.nextInt(enabled.size())), s, null);
-    }
-    return s;
   }
 
   // ---- robustness ------------------------------------------------------------------
