@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checkout, with a {@code java} and an {@code mvn} on the PATH that only record how they
  * were called: the checkout it belongs to, however it is invoked; a rebuild when a source
  * or pom is newer than the jar; a class-data archive dumped again when the {@code java}
- * on the PATH is newer than it.
+ * on the PATH is newer than it or is not the one that dumped it.
  */
 class LauncherPathsTest {
   @TempDir Path dir;
@@ -64,6 +65,7 @@ class LauncherPathsTest {
     Files.setLastModifiedTime(fake.resolve("java"), FileTime.fromMillis(now - 600_000));
     Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 300_000));
     Files.writeString(archive, "archive\n");
+    Files.createSymbolicLink(Path.of(archive + ".java"), fake.resolve("java"));
   }
 
   private static void script(Path file, String body) throws IOException {
@@ -73,9 +75,14 @@ class LauncherPathsTest {
 
   /** Runs {@code launcher check spec.yaml} from {@code cwd}; returns the exit code. */
   private int launch(Path cwd, String launcher) throws Exception {
+    return launch(cwd, launcher, fake);
+  }
+
+  /** The same with the {@code java} of directory {@code javaDir} first on the PATH. */
+  private int launch(Path cwd, String launcher, Path javaDir) throws Exception {
     List<String> cmd = List.of("bash", "-c", "cd '" + cwd + "' && exec bash '" + launcher
         + "' check spec.yaml");
-    return LauncherRuns.run(cmd, Map.of("PATH", fake + ":" + System.getenv("PATH")),
+    return LauncherRuns.run(cmd, Map.of("PATH", javaDir + ":" + System.getenv("PATH")),
         dir.resolve("out.txt"), dir.resolve("err.txt"));
   }
 
@@ -169,5 +176,28 @@ class LauncherPathsTest {
     assertEquals(0, launch(dir, checkout.resolve("bin/hotplug-checker").toString()));
     assertRunsTheCheckoutsJar("the archive is fresh now");
     assertEquals("", Files.readString(dir.resolve("err.txt")), "nothing on stderr");
+  }
+
+  @Test
+  void anArchiveDumpedByAnotherJavaIsDumpedAgainWhicheverIsNewer() throws Exception {
+    // A second JDK, older than the archive and than the first fake java: mtimes alone
+    // would take the archive for its own.
+    Path other = Files.createDirectories(dir.resolve("other-jdk/bin"));
+    Files.copy(fake.resolve("java"), other.resolve("java"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    Files.setLastModifiedTime(other.resolve("java"), FileTime.fromMillis(
+        System.currentTimeMillis() - 900_000));
+    String launcher = checkout.resolve("bin/hotplug-checker").toString();
+    for (Path javaDir : List.of(other, fake, other)) {
+      assertEquals(0, launch(dir, launcher, javaDir));
+      List<String> all = calls();
+      assertEquals(2, all.size(), javaDir + ": " + all);
+      assertTrue(all.get(0).contains(" -XX:ArchiveClassesAtExit="), javaDir + ": " + all);
+      assertEquals(javaDir.resolve("java").toRealPath(),
+          Path.of(archive + ".java").toRealPath(), "the archive names its java");
+      Files.delete(calls);
+      assertEquals(0, launch(dir, launcher, javaDir));
+      assertRunsTheCheckoutsJar("the archive is " + javaDir + "'s now");
+    }
   }
 }
