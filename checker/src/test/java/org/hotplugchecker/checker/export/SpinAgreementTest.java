@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
@@ -34,6 +35,7 @@ import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
+import org.hotplugchecker.model.rules.lang.InvariantArbitraries;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
@@ -326,6 +328,50 @@ class SpinAgreementTest {
   @AddLifecycleHook(SkipWithoutSpin.class)
   void spinAgreesOnRandomTopologies(@ForAll("knobTopologies") Topology t) throws Exception {
     agreeWithExplorer(t, true);
+  }
+
+  @Provide
+  Arbitrary<List<PropertyRule>> userInvariants() {
+    return InvariantArbitraries.invariants(HotplugRules.RULES, 2).list().ofMinSize(1)
+        .ofMaxSize(3).map(SpinAgreementTest::named);
+  }
+
+  private static List<PropertyRule> named(List<InvariantArbitraries.Generated> generated) {
+    List<PropertyRule> out = new ArrayList<>();
+    for (int i = 0; i < generated.size(); i++) {
+      out.add(TestInvariants.invariant("user" + i, generated.get(i).expr()));
+    }
+    return out;
+  }
+
+  /**
+   * Random user invariants (every construct of the language, out-of-range reads among
+   * them) on random knob topologies: the export's translation of the expressions must make
+   * pan fail exactly the invariants our explorer finds violated, at the same depth, on the
+   * same state space.
+   */
+  @Property(tries = 10)
+  @AddLifecycleHook(SkipWithoutSpin.class)
+  void spinAgreesOnRandomUserInvariants(@ForAll("knobTopologies") Topology t,
+      @ForAll("userInvariants") List<PropertyRule> invariants) throws Exception {
+    List<PropertyRule> props = new ArrayList<>(new HotplugModel(t).propertyRules());
+    props.addAll(invariants);
+    CheckResult ours = new ExplicitExplorer().explore(HotplugModel.checking(t, props),
+        ExplorerOptions.defaults());
+    SpinResult r = spin(new RuleMachine(HotplugRules.RULES, t, props));
+    assertEquals(ours.states(), r.stored(), () -> "states of " + t);
+    assertEquals(ours.transitions() + 1, r.matched(), () -> "transitions + 1 of " + t);
+    Map<String, Long> lengths = new LinkedHashMap<>();
+    for (PropertyResult p : ours.properties()) {
+      if (p.verdict() == Verdict.VIOLATED) {
+        lengths.put(p.property().name(), (long) p.length());
+      }
+    }
+    assertEquals(lengths.keySet(), spinViolations(r, props), () -> "violations of " + t);
+    lengths.keySet().retainAll(invariants.stream().map(PropertyRule::name).toList());
+    Statistics.label("user invariants violated").collect(lengths.size() + " of "
+        + invariants.size());
+    assertShortestTrails(t, invariants, lengths, ours.states());
   }
 
   /** Skips a jqwik property, saying why, when spin or gcc is missing. */
