@@ -38,6 +38,11 @@ record PVal(Type type, Integer constant, String code) {
 
   /** The Promela text: a number for a constant, else parenthesised code. */
   String text() {
-    return isConst() ? Integer.toString(constant) : code;
+    if (!isConst()) {
+      return code;
+    }
+    // spin reads -2147483648 as the negation of 2147483648, which the C compiler then
+    // takes as a long: the comparison with it goes the wrong way.
+    return constant == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Integer.toString(constant);
   }
 }

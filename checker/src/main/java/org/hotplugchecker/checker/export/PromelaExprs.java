@@ -162,7 +162,12 @@ final class PromelaExprs {
   // ---- folding constructors -----------------------------------------------------------
 
   static PVal not(PVal x) {
-    return x.isConst() ? PVal.bool(x.constant() == 0) : PVal.code(Type.BOOL, "!" + x.text());
+    if (x.isConst()) {
+      return PVal.bool(x.constant() == 0);
+    }
+    // "!!" is Promela's sorted send, not a double negation.
+    String t = x.text();
+    return PVal.code(Type.BOOL, t.startsWith("!") ? "!(" + t + ")" : "!" + t);
   }
 
   static PVal and(List<PVal> xs) {

@@ -31,7 +31,9 @@ final class TlaExprs {
     if (e instanceof Expr.Bool b) {
       return b.value() ? "TRUE" : "FALSE";
     } else if (e instanceof Expr.Int i) {
-      return i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
+      // TLC reads -2147483648 as the negation of 2147483648, a number too big for it.
+      return i.value() == Integer.MIN_VALUE ? "(-2147483647 - 1)"
+          : i.value() < 0 ? "(" + i.value() + ")" : Integer.toString(i.value());
     } else if (e instanceof Expr.Var v) {
       return scope.get(v.name()).name();
     } else if (e instanceof Expr.Read r) {

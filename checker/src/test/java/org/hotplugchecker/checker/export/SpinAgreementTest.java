@@ -35,7 +35,6 @@ import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
-import org.hotplugchecker.model.rules.lang.InvariantArbitraries;
 import org.hotplugchecker.model.topology.Arch;
 import org.hotplugchecker.model.topology.Component;
 import org.hotplugchecker.model.topology.Fault;
@@ -331,17 +330,8 @@ class SpinAgreementTest {
   }
 
   @Provide
-  Arbitrary<List<PropertyRule>> userInvariants() {
-    return InvariantArbitraries.invariants(HotplugRules.RULES, 2).list().ofMinSize(1)
-        .ofMaxSize(3).map(SpinAgreementTest::named);
-  }
-
-  private static List<PropertyRule> named(List<InvariantArbitraries.Generated> generated) {
-    List<PropertyRule> out = new ArrayList<>();
-    for (int i = 0; i < generated.size(); i++) {
-      out.add(TestInvariants.invariant("user" + i, generated.get(i).expr()));
-    }
-    return out;
+  Arbitrary<TestInvariants.Random> userInvariants() {
+    return TestInvariants.random();
   }
 
   /**
@@ -353,7 +343,8 @@ class SpinAgreementTest {
   @Property(tries = 10)
   @AddLifecycleHook(SkipWithoutSpin.class)
   void spinAgreesOnRandomUserInvariants(@ForAll("knobTopologies") Topology t,
-      @ForAll("userInvariants") List<PropertyRule> invariants) throws Exception {
+      @ForAll("userInvariants") TestInvariants.Random random) throws Exception {
+    List<PropertyRule> invariants = random.rules();
     List<PropertyRule> props = new ArrayList<>(new HotplugModel(t).propertyRules());
     props.addAll(invariants);
     CheckResult ours = new ExplicitExplorer().explore(HotplugModel.checking(t, props),

@@ -29,11 +29,15 @@ import static org.hotplugchecker.model.rules.Rules.read;
 import static org.hotplugchecker.model.rules.Rules.topo;
 import static org.hotplugchecker.model.rules.Rules.var;
 
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import org.hotplugchecker.model.rules.Domain;
+import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.Expr;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.Rules;
+import org.hotplugchecker.model.rules.lang.InvariantArbitraries;
 
 /**
  * User invariants built by hand with {@link Rules}, as the invariant language's parser
@@ -50,6 +54,43 @@ final class TestInvariants {
 
   static PropertyRule.Invariant invariant(String name, Expr holds) {
     return new PropertyRule.Invariant(name, "a user invariant", holds, null);
+  }
+
+  /**
+   * Random invariants named {@code user0}, {@code user1}, ..., printed with their source.
+   *
+   * @param rules the invariants
+   * @param sources their source text, in the same order
+   */
+  record Random(List<PropertyRule> rules, List<String> sources) {
+    @Override
+    public String toString() {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < rules.size(); i++) {
+        b.append(i == 0 ? "" : "; ").append(rules.get(i).name()).append(": ")
+            .append(sources.get(i));
+      }
+      return b.toString();
+    }
+  }
+
+  /**
+   * One to three random invariants ({@link InvariantArbitraries}, operators nested up to 2
+   * levels).
+   */
+  static Arbitrary<Random> random() {
+    return InvariantArbitraries.invariants(HotplugRules.RULES, 2).list().ofMinSize(1)
+        .ofMaxSize(3).map(TestInvariants::named);
+  }
+
+  private static Random named(List<InvariantArbitraries.Generated> generated) {
+    List<PropertyRule> rules = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < generated.size(); i++) {
+      rules.add(invariant("user" + i, generated.get(i).expr()));
+      sources.add(generated.get(i).toString());
+    }
+    return new Random(rules, sources);
   }
 
   /** The four invariants of {@code knobs-invariants.json}, in its order and with its names. */
@@ -88,6 +129,14 @@ final class TestInvariants {
                     Rules.nth("m", Domain.NODES, read(NODE_ONLINE, var("m")),
                         Rules.mod(lit(7), var("k"))))),
                 eq(Rules.mod(lit(-3), var("k")), NO_NODE),
-                implies(eq(var("k"), lit(1)), read(NODE_ONLINE, lit(0)))))));
+                implies(eq(var("k"), lit(1)), read(NODE_ONLINE, lit(0)))))),
+        // "!!" would be Promela's sorted send (found by the random invariants)
+        invariant("double_negation", forall("c", Domain.CPUS,
+            not(not(implies(read(CPU_ONLINE, C), not(not(read(NODE_ONLINE,
+                read(CPU_NID, C))))))))),
+        // spin and TLC both read -2147483648 as the negation of a number too big
+        invariant("int_extremes", forall("c", Domain.CPUS, and(
+            lt(lit(Integer.MIN_VALUE), read(CPU_NID, C)),
+            ne(read(CPU_NID, C), lit(Integer.MAX_VALUE))))));
   }
 }

@@ -8,19 +8,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.hotplugchecker.checker.CheckResult;
+import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.ReferenceCases;
+import org.hotplugchecker.checker.Verdict;
+import org.hotplugchecker.checker.explicit.ExplicitExplorer;
+import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
+import org.hotplugchecker.model.TopologyArbitraries;
 import org.hotplugchecker.model.rules.HotplugRules;
 import org.hotplugchecker.model.rules.PropertyRule;
 import org.hotplugchecker.model.rules.eval.RuleMachine;
+import org.hotplugchecker.model.topology.Topology;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,8 +104,7 @@ class TlcAgreementTest {
   /** Hand-built invariants that stress the translation, against a plain search of the rules. */
   @ParameterizedTest
   @MethodSource("org.hotplugchecker.checker.export.SpinAgreementTest#trickyTopologies")
-  void tlcAgreesOnTrickyInvariants(org.hotplugchecker.model.topology.Topology t)
-      throws Exception {
+  void tlcAgreesOnTrickyInvariants(Topology t) throws Exception {
     String cp = classpath().orElseThrow(() -> new TestAbortedException("no TLC given "
         + "(-Dhotplug.tlc.classpath or TLC_CLASSPATH): skipping the TLC agreement test"));
     List<PropertyRule> props = new ArrayList<>(new HotplugModel(t).propertyRules());
@@ -98,6 +115,115 @@ class TlcAgreementTest {
     Files.writeString(dir.resolve(tla.moduleName() + ".tla"), tla.module());
     assertEquals(ours.states(), distinctStates(tlc(cp, tla, tla.config(), "all")), "states");
     assertEquals(ours.violated(), violations(cp, tla, props));
+  }
+
+  @Provide
+  Arbitrary<Topology> knobTopologies() {
+    return TopologyArbitraries.smallWithKnobs();
+  }
+
+  @Provide
+  Arbitrary<TestInvariants.Random> userInvariants() {
+    return TestInvariants.random();
+  }
+
+  /**
+   * Random user invariants on random knob topologies, as {@code SpinAgreementTest} checks
+   * them with SPIN: TLC's distinct states are our states, it finds violated exactly the
+   * invariants our explorer does, and its first trace of each (breadth first, one worker)
+   * is as long as our counterexample.
+   */
+  @Property(tries = 5)
+  @AddLifecycleHook(SkipWithoutTlc.class)
+  void tlcAgreesOnRandomUserInvariants(@ForAll("knobTopologies") Topology t,
+      @ForAll("userInvariants") TestInvariants.Random random) throws Exception {
+    List<PropertyRule> invariants = random.rules();
+    dir = Files.createTempDirectory("tlc-agreement");
+    try {
+      List<PropertyRule> props = new ArrayList<>(new HotplugModel(t).propertyRules());
+      props.addAll(invariants);
+      CheckResult ours = new ExplicitExplorer().explore(HotplugModel.checking(t, props),
+          ExplorerOptions.defaults());
+      TlaExporter tla = new TlaExporter(new RuleMachine(HotplugRules.RULES, t, props),
+          "random");
+      Files.writeString(dir.resolve(tla.moduleName() + ".tla"), tla.module());
+      String cp = classpath().orElseThrow();
+      // No invariant in the counting run: TLC stops at once on one that is constantly false.
+      String none = tla.config().lines().filter(l -> !l.startsWith("INVARIANT "))
+          .reduce("", (a, b) -> a + b + "\n");
+      assertEquals(ours.states(), distinctStates(tlc(cp, tla, none, "states")),
+          () -> "states of " + t);
+      Set<String> names = invariants.stream().map(PropertyRule::name)
+          .collect(Collectors.toSet());
+      Map<String, Integer> lengths = new LinkedHashMap<>();
+      for (PropertyResult p : ours.properties()) {
+        if (p.verdict() == Verdict.VIOLATED && names.contains(p.property().name())) {
+          lengths.put(p.property().name(), p.length());
+        }
+      }
+      Map<String, Integer> tlcs = new LinkedHashMap<>();
+      for (PropertyRule p : invariants) {
+        String out = tlc(cp, tla, onlyInvariant(tla, p), p.name());
+        firstTraceLength(out, p).ifPresent(n -> tlcs.put(p.name(), n));
+      }
+      assertEquals(lengths, tlcs, () -> "violated user invariants and lengths of " + t);
+    } finally {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+
+  /** Skips a jqwik property, saying why, when no TLC is given. */
+  static final class SkipWithoutTlc implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      return classpath().isPresent() ? SkipResult.doNotSkip() : SkipResult.skip(
+          "no TLC given (-Dhotplug.tlc.classpath or TLC_CLASSPATH): skipping the TLC "
+          + "agreement test");
+    }
+  }
+
+  /** {@code tla}'s configuration checking only {@code p}. */
+  private static String onlyInvariant(TlaExporter tla, PropertyRule p) {
+    return tla.config().lines().filter(l -> !l.startsWith("INVARIANT ")
+        || l.equals("INVARIANT Inv_" + p.name())).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  /**
+   * The steps of TLC's first trace violating {@code p} (its states less one), empty if it
+   * found none; the run must otherwise have completed.
+   */
+  private static Optional<Integer> firstTraceLength(String out, PropertyRule p) {
+    List<String> lines = out.lines().toList();
+    if (lines.contains("Error: The invariant of Inv_" + p.name() + " is equal to FALSE")) {
+      return Optional.of(0); // TLC's word for an invariant false in every state
+    }
+    String error = "Error: Invariant Inv_" + p.name() + " is violated";
+    int at = 0;
+    while (at < lines.size() && !lines.get(at).startsWith(error)) {
+      at++;
+    }
+    if (at == lines.size()) {
+      assertTrue(out.contains("Model checking completed. No error has been found."), out);
+      return Optional.empty();
+    }
+    if (lines.get(at).equals(error + " by the initial state:")) {
+      return Optional.of(0); // printed with the state, without a behaviour
+    }
+    int states = 0;
+    Pattern state = Pattern.compile("^State (\\d+): .*");
+    for (int i = at + 1; i < lines.size() && !lines.get(i).startsWith("Error: Invariant");
+        i++) {
+      Matcher m = state.matcher(lines.get(i));
+      if (m.matches()) {
+        states = Integer.parseInt(m.group(1));
+      }
+    }
+    assertTrue(states > 0, out);
+    return Optional.of(states - 1);
   }
 
   private static long distinctStates(String out) {
@@ -113,9 +239,7 @@ class TlcAgreementTest {
       throws IOException, InterruptedException {
     Set<String> violated = new LinkedHashSet<>();
     for (PropertyRule p : props) {
-      String cfg = tla.config().lines().filter(l -> !l.startsWith("INVARIANT ")
-          || l.equals("INVARIANT Inv_" + p.name())).reduce("", (a, b) -> a + b + "\n");
-      String out = tlc(cp, tla, cfg, p.name());
+      String out = tlc(cp, tla, onlyInvariant(tla, p), p.name());
       if (out.contains("Error: Invariant Inv_" + p.name() + " is violated")) {
         violated.add(p.name());
       } else {
@@ -144,6 +268,8 @@ class TlcAgreementTest {
     String out = Files.readString(log, StandardCharsets.UTF_8);
     for (String line : out.lines().toList()) {
       if (line.startsWith("Error:") && !line.startsWith("Error: Invariant")
+          && !(line.startsWith("Error: The invariant of Inv_")
+              && line.endsWith(" is equal to FALSE"))
           && !line.startsWith("Error: The behavior up to this point is:")) {
         throw new AssertionError("TLC: " + line + "\n" + out);
       }
