@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,14 +90,15 @@ class SpinAgreementTest {
     }
   }
 
-  private static void deleteDirectory(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
+  /** Deletes {@code dir} and everything under it (TLC leaves nested state directories). */
+  static void deleteDirectory(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(f);
       }
     }
-    Files.deleteIfExists(dir);
   }
+
 
   private static Set<String> spinViolations(SpinResult r, List<PropertyRule> props) {
     Set<String> out = new LinkedHashSet<>();
@@ -352,17 +354,23 @@ class SpinAgreementTest {
     SpinResult r = spin(new RuleMachine(HotplugRules.RULES, t, props));
     assertEquals(ours.states(), r.stored(), () -> "states of " + t);
     assertEquals(ours.transitions() + 1, r.matched(), () -> "transitions + 1 of " + t);
+    Map<String, Long> lengths = violatedLengths(ours);
+    assertEquals(lengths.keySet(), spinViolations(r, props), () -> "violations of " + t);
+    lengths.keySet().retainAll(invariants.stream().map(PropertyRule::name).toList());
+    Statistics.label("user invariants violated").collect(lengths.size() + " of "
+        + invariants.size());
+    assertShortestTrails(t, invariants, lengths, ours.states());
+  }
+
+  /** The properties {@code ours} finds violated, each with its counterexample's length. */
+  static Map<String, Long> violatedLengths(CheckResult ours) {
     Map<String, Long> lengths = new LinkedHashMap<>();
     for (PropertyResult p : ours.properties()) {
       if (p.verdict() == Verdict.VIOLATED) {
         lengths.put(p.property().name(), (long) p.length());
       }
     }
-    assertEquals(lengths.keySet(), spinViolations(r, props), () -> "violations of " + t);
-    lengths.keySet().retainAll(invariants.stream().map(PropertyRule::name).toList());
-    Statistics.label("user invariants violated").collect(lengths.size() + " of "
-        + invariants.size());
-    assertShortestTrails(t, invariants, lengths, ours.states());
+    return lengths;
   }
 
   /** Skips a jqwik property, saying why, when spin or gcc is missing. */
@@ -385,23 +393,15 @@ class SpinAgreementTest {
     SpinResult r = spin(model.machine());
     assertEquals(ours.states(), r.stored(), () -> "states of " + t);
     assertEquals(ours.transitions() + 1, r.matched(), () -> "transitions + 1 of " + t);
-    Set<String> violated = new LinkedHashSet<>();
-    for (Map.Entry<String, Verdict> v : ours.verdicts().entrySet()) {
-      if (v.getValue() == Verdict.VIOLATED) {
-        violated.add(v.getKey());
-      }
-    }
-    assertEquals(violated, spinViolations(r, model.propertyRules()), () -> "violations of " + t);
+    Map<String, Long> lengths = violatedLengths(ours);
+    assertEquals(lengths.keySet(), spinViolations(r, model.propertyRules()),
+        () -> "violations of " + t);
     if (!trailsAndVacuity) {
       return;
     }
     Map<String, String> verdicts = new LinkedHashMap<>();
-    Map<String, Long> lengths = new LinkedHashMap<>();
     for (PropertyResult p : ours.properties()) {
       verdicts.put(p.property().name(), p.verdict().specName());
-      if (p.verdict() == Verdict.VIOLATED) {
-        lengths.put(p.property().name(), (long) p.length());
-      }
     }
     assertEquals(notVacuous(model.propertyRules(), verdicts),
         spinJudged(t, model.propertyRules(), ours.states()), () -> "vacuity of " + t);

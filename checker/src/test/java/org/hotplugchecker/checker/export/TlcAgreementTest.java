@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -28,9 +26,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.hotplugchecker.checker.CheckResult;
-import org.hotplugchecker.checker.PropertyResult;
 import org.hotplugchecker.checker.ReferenceCases;
-import org.hotplugchecker.checker.Verdict;
 import org.hotplugchecker.checker.explicit.ExplicitExplorer;
 import org.hotplugchecker.checker.explicit.ExplorerOptions;
 import org.hotplugchecker.model.HotplugModel;
@@ -149,30 +145,18 @@ class TlcAgreementTest {
       Files.writeString(dir.resolve(tla.moduleName() + ".tla"), tla.module());
       String cp = classpath().orElseThrow();
       // No invariant in the counting run: TLC stops at once on one that is constantly false.
-      String none = tla.config().lines().filter(l -> !l.startsWith("INVARIANT "))
-          .reduce("", (a, b) -> a + b + "\n");
-      assertEquals(ours.states(), distinctStates(tlc(cp, tla, none, "states")),
-          () -> "states of " + t);
-      Set<String> names = invariants.stream().map(PropertyRule::name)
-          .collect(Collectors.toSet());
-      Map<String, Integer> lengths = new LinkedHashMap<>();
-      for (PropertyResult p : ours.properties()) {
-        if (p.verdict() == Verdict.VIOLATED && names.contains(p.property().name())) {
-          lengths.put(p.property().name(), p.length());
-        }
-      }
-      Map<String, Integer> tlcs = new LinkedHashMap<>();
+      assertEquals(ours.states(), distinctStates(tlc(cp, tla, config(tla, Set.of()),
+          "states")), () -> "states of " + t);
+      Map<String, Long> lengths = SpinAgreementTest.violatedLengths(ours);
+      lengths.keySet().retainAll(invariants.stream().map(PropertyRule::name).toList());
+      Map<String, Long> tlcs = new LinkedHashMap<>();
       for (PropertyRule p : invariants) {
         String out = tlc(cp, tla, onlyInvariant(tla, p), p.name());
         firstTraceLength(out, p).ifPresent(n -> tlcs.put(p.name(), n));
       }
       assertEquals(lengths, tlcs, () -> "violated user invariants and lengths of " + t);
     } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
+      SpinAgreementTest.deleteDirectory(dir);
     }
   }
 
@@ -188,18 +172,24 @@ class TlcAgreementTest {
 
   /** {@code tla}'s configuration checking only {@code p}. */
   private static String onlyInvariant(TlaExporter tla, PropertyRule p) {
+    return config(tla, Set.of(p.name()));
+  }
+
+  /** {@code tla}'s configuration checking only the invariants of the properties named. */
+  private static String config(TlaExporter tla, Set<String> properties) {
     return tla.config().lines().filter(l -> !l.startsWith("INVARIANT ")
-        || l.equals("INVARIANT Inv_" + p.name())).reduce("", (a, b) -> a + b + "\n");
+        || properties.contains(l.substring("INVARIANT Inv_".length())))
+        .reduce("", (a, b) -> a + b + "\n");
   }
 
   /**
    * The steps of TLC's first trace violating {@code p} (its states less one), empty if it
    * found none; the run must otherwise have completed.
    */
-  private static Optional<Integer> firstTraceLength(String out, PropertyRule p) {
+  private static Optional<Long> firstTraceLength(String out, PropertyRule p) {
     List<String> lines = out.lines().toList();
     if (lines.contains("Error: The invariant of Inv_" + p.name() + " is equal to FALSE")) {
-      return Optional.of(0); // TLC's word for an invariant false in every state
+      return Optional.of(0L); // TLC's word for an invariant false in every state
     }
     String error = "Error: Invariant Inv_" + p.name() + " is violated";
     int at = 0;
@@ -211,7 +201,7 @@ class TlcAgreementTest {
       return Optional.empty();
     }
     if (lines.get(at).equals(error + " by the initial state:")) {
-      return Optional.of(0); // printed with the state, without a behaviour
+      return Optional.of(0L); // printed with the state, without a behaviour
     }
     int states = 0;
     Pattern state = Pattern.compile("^State (\\d+): .*");
@@ -223,7 +213,7 @@ class TlcAgreementTest {
       }
     }
     assertTrue(states > 0, out);
-    return Optional.of(states - 1);
+    return Optional.of(states - 1L);
   }
 
   private static long distinctStates(String out) {
